@@ -1,0 +1,6 @@
+#!/usr/bin/env node
+"use strict";
+// The command runs the compiled TypeScript in lib/, which `npm ci` builds through the prepare script.
+require("../lib/cli/main.js").main(process.argv.slice(2)).then((code) => {
+  process.exitCode = code;
+});

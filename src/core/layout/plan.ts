@@ -1,0 +1,142 @@
+/**
+ * A layout plan: what a sheet should look like, as plain data. Core builds it once; the ExcelJS
+ * and Office.js adapters apply it, so a sheet looks and behaves the same whichever made it.
+ * Rows and columns are 0-based here; addresses shown to people are A1-style.
+ */
+export type Scalar = string | number | boolean | null;
+
+/** A formula without its leading "="; `array` asks for a single-cell array (CSE) formula. */
+export interface FormulaCell {
+  formula: string;
+  array?: boolean;
+}
+
+/** Text that links to a cell of the workbook. */
+export interface LinkCell {
+  text: string;
+  sheet: string;
+  cell: string;
+}
+
+export type PlanCell = Scalar | FormulaCell | LinkCell;
+
+export interface Rect {
+  row: number;
+  col: number;
+  rows: number;
+  cols: number;
+}
+
+/** A rectangle of cells written in one go. */
+export interface Block {
+  row: number;
+  col: number;
+  cells: PlanCell[][];
+}
+
+export interface CellStyle {
+  bold?: boolean;
+  italic?: boolean;
+  fontSize?: number;
+  fontColor?: string;
+  /** Background colour, "#RRGGBB". */
+  fill?: string;
+  wrap?: boolean;
+  vertical?: "top" | "middle";
+  horizontal?: "left" | "center" | "right";
+  numberFormat?: string;
+}
+
+export interface TablePlan {
+  name: string;
+  /** Header row included. */
+  range: Rect;
+  style: string;
+}
+
+export interface WholeNumberValidation {
+  range: Rect;
+  min: number;
+  max: number;
+  inputTitle: string;
+  inputMessage: string;
+  errorTitle: string;
+  errorMessage: string;
+}
+
+export type ConditionalFormat =
+  | {
+      kind: "expression";
+      range: Rect;
+      /** Relative to the range's top-left cell, as Excel expects. */
+      formula: string;
+      fill: string;
+      fontColor: string;
+    }
+  | { kind: "colorScale"; range: Rect; min: { value: number; color: string }; max: { value: number; color: string } };
+
+export interface SheetPlan {
+  kind: "criteria" | "assessment" | "report";
+  /** The name wanted; the adapter makes it unique in the workbook (see uniqueSheetName). */
+  name: string;
+  blocks: Block[];
+  styles: { range: Rect; style: CellStyle }[];
+  columnWidths: { col: number; width: number }[];
+  /** Rows whose height is set, in points (others are left to the program). */
+  rowHeights: { row: number; height: number }[];
+  freeze?: { rows: number; cols: number };
+  tables: TablePlan[];
+  validations: WholeNumberValidation[];
+  conditionalFormats: ConditionalFormat[];
+}
+
+export function emptyPlan(kind: SheetPlan["kind"], name: string): SheetPlan {
+  return { kind, name, blocks: [], styles: [], columnWidths: [], rowHeights: [], tables: [], validations: [], conditionalFormats: [] };
+}
+
+export function isFormulaCell(cell: PlanCell): cell is FormulaCell {
+  return typeof cell === "object" && cell !== null && "formula" in cell;
+}
+
+export function isLinkCell(cell: PlanCell): cell is LinkCell {
+  return typeof cell === "object" && cell !== null && "sheet" in cell;
+}
+
+/** Column letters for a 0-based column: 0 -> A, 26 -> AA. */
+export function columnName(col: number): string {
+  let name = "";
+  for (let n = col + 1; n > 0; n = Math.floor((n - 1) / 26)) name = String.fromCharCode(65 + ((n - 1) % 26)) + name;
+  return name;
+}
+
+export function columnIndex(name: string): number {
+  return [...name.toUpperCase()].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
+}
+
+/** "C12" for row 11, column 2 (0-based). */
+export function cellAddress(row: number, col: number, absolute = false): string {
+  const d = absolute ? "$" : "";
+  return `${d}${columnName(col)}${d}${row + 1}`;
+}
+
+export function parseAddress(address: string): { row: number; col: number } {
+  const match = /^\$?([A-Za-z]{1,3})\$?(\d+)$/.exec(address.trim());
+  if (!match) throw new Error(`Not a cell address: ${address}`);
+  return { row: Number(match[2]) - 1, col: columnIndex(match[1]) };
+}
+
+export function rectAddress(rect: Rect): string {
+  const start = cellAddress(rect.row, rect.col);
+  const end = cellAddress(rect.row + rect.rows - 1, rect.col + rect.cols - 1);
+  return start === end ? start : `${start}:${end}`;
+}
+
+/** A sheet name as a formula or link reference: quoted when it needs to be. */
+export function sheetReference(sheet: string): string {
+  return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(sheet) && !/^[A-Za-z]{1,3}\d+$/.test(sheet) ? sheet : `'${sheet.replace(/'/g, "''")}'`;
+}
+
+/** Text Excel would take as a formula if typed or written as a value. */
+export function looksLikeFormula(text: string): boolean {
+  return /^[=+\-@]/.test(text);
+}

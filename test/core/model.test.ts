@@ -1,0 +1,66 @@
+import { buildFramework } from "../../src/core/model";
+import { lintFramework } from "../../src/core/lint";
+import { FrameworkInputSchema } from "../../src/core/framework";
+import { threeLevelInput } from "../helpers/fixtures";
+
+describe("framework validation", () => {
+  it("returns every problem with its path, not only the first", () => {
+    const bad = structuredClone(threeLevelInput) as unknown as Record<string, any>;
+    bad.id = "Not A Slug";
+    bad.roles[0].criteria[1].id = "";
+    bad.roles[0].criteria[4].category = " ";
+    bad.scale = { min: 0, max: 4, meets: 9, labels: [] };
+    const result = buildFramework(bad);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    const paths = result.problems.map((p) => p.path);
+    expect(paths).toEqual(expect.arrayContaining(["id", "roles[0].criteria[1].id", "roles[0].criteria[4].category", "scale.meets", "scale.labels"]));
+    expect(result.problems.find((p) => p.path === "scale.meets")?.message).toMatch(/within 0..4/);
+  });
+
+  it("rejects a criterion on a level the framework does not have, and a duplicate id", () => {
+    const bad = structuredClone(threeLevelInput);
+    bad.roles[0].criteria[0].level = "Z";
+    bad.roles[0].criteria[4].id = "A2";
+    const result = buildFramework(bad);
+    expect(result).toEqual({
+      ok: false,
+      problems: [
+        { path: "roles[0].criteria[0]", message: expect.stringMatching(/level "Z".*levels: A, B, C/) },
+        { path: "roles[0].criteria[4]", message: expect.stringMatching(/A2 is used again \(first at roles\[0\]\.criteria\[1\]\)/) },
+      ],
+    });
+  });
+
+  it("uses the Stockport scoring key when no scale is given", () => {
+    const result = buildFramework(threeLevelInput);
+    expect(result.ok && result.framework.scale).toMatchObject({ min: 0, max: 4, meets: 2 });
+  });
+});
+
+describe("framework lint", () => {
+  it("warns on duplicate text in one role and level, empty text and a level with no criteria", () => {
+    const input = FrameworkInputSchema.parse(structuredClone(threeLevelInput));
+    input.roles[0].criteria[1].text = " knows  a ";
+    input.roles[0].criteria[3].text = "";
+    input.roles[0].criteria = input.roles[0].criteria.filter((c) => c.level !== "C");
+    const codes = lintFramework(input).map((f) => [f.code, f.path, f.severity]);
+    expect(codes).toEqual([
+      ["duplicate-text", "roles[0].criteria[1]", "warning"],
+      ["empty-text", "roles[0].criteria[3]", "warning"],
+      ["level-without-criteria", "roles[0]", "warning"],
+    ]);
+  });
+
+  it("does not flag the same text on different levels", () => {
+    const input = FrameworkInputSchema.parse(structuredClone(threeLevelInput));
+    input.roles[0].criteria[3].text = input.roles[0].criteria[0].text;
+    expect(lintFramework(input)).toEqual([]);
+  });
+
+  it("requires a level on every criterion when the framework has levels", () => {
+    const input = FrameworkInputSchema.parse(structuredClone(threeLevelInput));
+    delete input.roles[0].criteria[0].level;
+    expect(lintFramework(input)).toEqual([expect.objectContaining({ code: "missing-level", severity: "error" })]);
+  });
+});
