@@ -1,11 +1,15 @@
 import type { Command } from "./command";
 import { commandHelp } from "./command";
+import { checkCommand } from "./commands/check";
 import { criteriaCommand } from "./commands/criteria";
+import { fillCommand } from "./commands/fill";
 import { frameworksCommand } from "./commands/frameworks";
+import { templateCommand } from "./commands/template";
+import { WorkbookFileError } from "../xlsx/read";
 import type { Io } from "./io";
 import { EXIT_OK, EXIT_UNUSABLE, processIo, UsageError } from "./io";
 
-export const COMMANDS: Command[] = [frameworksCommand, criteriaCommand];
+export const COMMANDS: Command[] = [frameworksCommand, criteriaCommand, fillCommand, templateCommand, checkCommand];
 
 function mainHelp(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));
@@ -41,7 +45,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
   try {
     return await command.run(rest, io);
   } catch (error) {
-    if (error instanceof UsageError) {
+    if (error instanceof UsageError || error instanceof WorkbookFileError) {
       io.stderr(`${error.message}\n`);
       return EXIT_UNUSABLE;
     }

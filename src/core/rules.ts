@@ -36,10 +36,13 @@ export function essentialsMetAt(framework: Framework, role: Role, scores: Scores
   );
 }
 
-/** The highest level index whose essentials (cumulatively) are met; 0 when not even the first. */
-export function attainedIndex(framework: Framework, role: Role, scores: Scores): number {
+/**
+ * The highest level index, up to `upTo`, whose essentials (cumulatively) are met; 0 when not even
+ * the first. An assessment only scores criteria up to its target, so it cannot show more.
+ */
+export function attainedIndex(framework: Framework, role: Role, scores: Scores, upTo = framework.levels.length): number {
   let attained = 0;
-  for (let n = 1; n <= framework.levels.length; n++) {
+  for (let n = 1; n <= upTo; n++) {
     const essentialsAtN = role.criteria.filter((c) => levelIndex(framework, c.level) === n && isEssential(c.priority));
     if (!essentialsAtN.every((c) => isMet(scoreOf(scores, c), framework.scale))) break;
     attained = n;
@@ -85,7 +88,7 @@ export function evaluate(framework: Framework, role: Role, scores: Scores, targe
     else if (isEssential(c.priority) && !isMet(score, framework.scale)) unmetEssential.push(c.id);
     if (c.priority === "desirable" && score.kind === "valid") desirableScore += score.value;
   }
-  const attained = attainedIndex(framework, role, scores);
+  const attained = attainedIndex(framework, role, scores, targetIndex);
   return {
     targetIndex,
     attainedIndex: attained,

@@ -117,3 +117,10 @@ describe("readiness", () => {
     expect(readiness(threeLevels, role, scores, 2)).toBeCloseTo(3 / 6);
   });
 });
+
+describe("an assessment at a lower target", () => {
+  it("cannot show a level above its target, even with every score met", () => {
+    const result = evaluate(threeLevels, role, scoresOf(threeLevels, allMet), 2);
+    expect(result).toMatchObject({ attainedIndex: 2, levelGap: 0 });
+  });
+});

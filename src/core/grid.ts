@@ -1,0 +1,27 @@
+import type { CellValue } from "./scores";
+
+/**
+ * A sheet as plain data, the way both adapters read it: values (formula results, not formulas),
+ * row-major from A1, rows possibly ragged; which cells hold formulas; which rows are hidden.
+ */
+export interface SheetGrid {
+  name: string;
+  values: CellValue[][];
+  /** A1 address -> formula text (without "="), for cells that hold one. */
+  formulas: ReadonlyMap<string, string>;
+  hiddenRows: ReadonlySet<number>;
+  protected: boolean;
+}
+
+export function cellAt(grid: SheetGrid, row: number, col: number): CellValue {
+  return grid.values[row]?.[col] ?? null;
+}
+
+export function isBlankValue(value: CellValue): boolean {
+  return value === null || value === undefined || (typeof value === "string" && value.trim() === "");
+}
+
+/** A label cell's text, trimmed and lower-cased; "" for anything that is not text. */
+export function labelText(value: CellValue): string {
+  return typeof value === "string" ? value.trim().replace(/\s+/g, " ").toLowerCase() : "";
+}
