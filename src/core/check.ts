@@ -1,6 +1,6 @@
 import type { Level } from "./framework";
 import type { SheetGrid } from "./grid";
-import { cellAt, isBlankValue, labelText } from "./grid";
+import { cellAt, formulaKey, isBlankValue, labelText } from "./grid";
 import { ASSESSMENT_LABELS, COMPUTED_HEADERS, assessedCriteria } from "./layout/assessment-sheet";
 import { cellAddress, columnName } from "./layout/plan";
 import { describeLevel, findLevel, findRole, normaliseName } from "./lookup";
@@ -217,8 +217,7 @@ class SheetChecker {
       for (const [criterion, col] of criteria) {
         const value = cellAt(g, row, col);
         const score = classifyScore(value, framework.scale);
-        const address = cellAddress(row, col);
-        const formula = g.formulas.get(address);
+        const formula = g.formulas.get(formulaKey(row, col));
         if (formula !== undefined) {
           this.problem(row, col, "warning", "score-formula", `The score for ${criterion.id} (${employee}) is a formula (=${formula}); its result ${describeValue(value)} is used. Type the score itself.`);
         }

@@ -7,10 +7,15 @@ import type { CellValue } from "./scores";
 export interface SheetGrid {
   name: string;
   values: CellValue[][];
-  /** A1 address -> formula text (without "="), for cells that hold one. */
-  formulas: ReadonlyMap<string, string>;
+  /** formulaKey(row, col) -> formula text (without "="), for cells that hold one. */
+  formulas: ReadonlyMap<number, string>;
   hiddenRows: ReadonlySet<number>;
   protected: boolean;
+}
+
+/** Excel has at most 16,384 columns, so row and column pack into one number: cheaper than an address string per cell. */
+export function formulaKey(row: number, col: number): number {
+  return row * 16384 + col;
 }
 
 export function cellAt(grid: SheetGrid, row: number, col: number): CellValue {

@@ -1,7 +1,7 @@
 import ExcelJS from "exceljs";
 import { promises as fs } from "node:fs";
 import type { SheetGrid } from "../core/grid";
-import { cellAddress } from "../core/layout/plan";
+import { formulaKey } from "../core/grid";
 import type { CellValue } from "../core/scores";
 
 /** The file cannot be used as a workbook; the message says which file, why, and what to do. */
@@ -64,7 +64,7 @@ function formulaOf(cell: ExcelJS.Cell): string | undefined {
 
 export function worksheetToGrid(ws: ExcelJS.Worksheet): SheetGrid {
   const values: CellValue[][] = [];
-  const formulas = new Map<string, string>();
+  const formulas = new Map<number, string>();
   const hiddenRows = new Set<number>();
   ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     const r = rowNumber - 1;
@@ -75,7 +75,7 @@ export function worksheetToGrid(ws: ExcelJS.Worksheet): SheetGrid {
       out[colNumber - 1] = toCellValue(v);
       if (typeof v === "object" && v !== null && ("formula" in v || "sharedFormula" in v)) {
         const f = formulaOf(cell);
-        if (f !== undefined) formulas.set(cellAddress(r, colNumber - 1), f);
+        if (f !== undefined) formulas.set(formulaKey(r, colNumber - 1), f);
       }
     });
     values[r] = out;
@@ -109,7 +109,7 @@ async function readGridsStreaming(path: string): Promise<SheetGrid[]> {
   for await (const sheet of reader) {
     const ws = sheet as unknown as AsyncIterable<ExcelJS.Row> & { name: string };
     const values: CellValue[][] = [];
-    const formulas = new Map<string, string>();
+    const formulas = new Map<number, string>();
     const hiddenRows = new Set<number>();
     for await (const row of ws) {
       const r = row.number - 1;
@@ -118,7 +118,7 @@ async function readGridsStreaming(path: string): Promise<SheetGrid[]> {
       row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
         out[colNumber - 1] = toCellValue(cell.value);
         const f = formulaOf(cell);
-        if (f !== undefined) formulas.set(cellAddress(r, colNumber - 1), f);
+        if (f !== undefined) formulas.set(formulaKey(r, colNumber - 1), f);
       });
       values[r] = out;
     }

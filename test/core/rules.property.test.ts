@@ -83,7 +83,15 @@ describe("laws of the rules", () => {
         const role = framework.roles[0];
         const scores = toScores(framework, cells);
         const result = evaluate(framework, role, scores, target);
-        expect(result.levelGap === 0).toBe(essentialsMetAt(framework, role, scores, target));
+        // An oracle written straight from PRODUCT.md, apart from the engine's single pass.
+        const naive = role.criteria.every((c, i) => {
+          const level = framework.levels.findIndex((l) => l.id === c.level) + 1;
+          const cell = cells[i];
+          const met = typeof cell === "number" && Number.isInteger(cell) && cell >= 0 && cell <= MAX && cell >= framework.scale.meets;
+          return level > target || c.priority === "desirable" || met;
+        });
+        expect(result.levelGap === 0).toBe(naive);
+        expect(essentialsMetAt(framework, role, scores, target)).toBe(naive);
         expect(result.essentialsMet).toBe(result.levelGap === 0);
       }),
       { numRuns: 500 },

@@ -1,0 +1,114 @@
+import ExcelJS from "exceljs";
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, statSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import type { FrameworkInput } from "../core/framework";
+import type { Person } from "../core/layout/assessment-sheet";
+import { planAssessmentSheet } from "../core/layout/assessment-sheet";
+import { buildFramework } from "../core/model";
+import type { Framework } from "../core/model";
+import { applyPlan } from "../xlsx/apply";
+import { checkFile } from "../xlsx/check-file";
+import { newWorkbook, saveWorkbook } from "../xlsx/workbook";
+
+/**
+ * Benchmarks print one JSON object per line: name, value, unit, and for comparisons the
+ * baseline and the ratio. Each measured run is its own process, so peak RSS is its own too.
+ */
+const PEOPLE = 10_000;
+const CRITERIA = 60;
+const RUNS = 3;
+
+export function benchFramework(): Framework {
+  const levels = ["A", "B", "C"].map((id) => ({ id, name: `Level ${id}` }));
+  const input: FrameworkInput = {
+    id: "bench-sixty",
+    title: "Benchmark framework",
+    publisher: "bench",
+    source: { document: "generated" },
+    levels,
+    defaultPriority: "essential",
+    roles: [
+      {
+        id: "analyst",
+        title: "Analyst",
+        duties: [],
+        criteria: Array.from({ length: CRITERIA }, (_, i) => ({
+          id: `BN-${String(i + 1).padStart(2, "0")}`,
+          level: levels[Math.floor((i * levels.length) / CRITERIA)].id,
+          category: "Skills",
+          text: `Benchmark criterion ${i + 1}`,
+          priority: i % 10 === 9 ? ("desirable" as const) : ("essential" as const),
+        })),
+      },
+    ],
+  };
+  const result = buildFramework(input);
+  if (!result.ok) throw new Error("benchmark framework is invalid");
+  return result.framework;
+}
+
+function emit(line: Record<string, unknown>) {
+  process.stdout.write(JSON.stringify(line) + "\n");
+}
+
+async function buildWorkbook(file: string) {
+  const framework = benchFramework();
+  const role = framework.roles[0];
+  const people: Person[] = Array.from({ length: PEOPLE }, (_, p) => ({
+    name: `Person ${p + 1}`,
+    scores: Object.fromEntries(role.criteria.map((c, i) => [c.id, (p * 7 + i * 3) % 23 === 0 ? null : 1 + ((p + i) % 4)])),
+  }));
+  const workbook = newWorkbook();
+  applyPlan(workbook, planAssessmentSheet(framework, role, framework.levels[2], people, "Bench"));
+  await saveWorkbook(workbook, file);
+}
+
+/** One measured run in this process: prints {ms, rss}. */
+async function measure(kind: string, file: string) {
+  const start = performance.now();
+  if (kind === "bare") {
+    await new ExcelJS.Workbook().xlsx.readFile(file);
+  } else {
+    const result = await checkFile(file, [benchFramework()]);
+    if (result.people.length !== PEOPLE) throw new Error(`checked ${result.people.length} people, expected ${PEOPLE}`);
+  }
+  const ms = performance.now() - start;
+  process.stdout.write(JSON.stringify({ ms, rss: process.resourceUsage().maxRSS * 1024 }) + "\n");
+}
+
+function run(kind: string, file: string): { ms: number; rss: number } {
+  const out = execFileSync(process.execPath, [__filename, "--measure", kind, file], { encoding: "utf8", maxBuffer: 1 << 20 });
+  return JSON.parse(out.trim().split("\n").pop() as string);
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+export async function benchCheck() {
+  const dir = mkdtempSync(path.join(os.tmpdir(), "hr-bench-"));
+  const file = path.join(dir, "bench.xlsx");
+  const t0 = performance.now();
+  await buildWorkbook(file);
+  emit({ name: "build 10000x60 assessment workbook", value: Math.round(performance.now() - t0), unit: "ms" });
+  emit({ name: "assessment workbook size", value: statSync(file).size, unit: "bytes" });
+  const bare: { ms: number; rss: number }[] = [];
+  const check: { ms: number; rss: number }[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    bare.push(run("bare", file));
+    check.push(run("check", file));
+  }
+  const [bareMs, checkMs] = [median(bare.map((r) => r.ms)), median(check.map((r) => r.ms))];
+  const [bareRss, checkRss] = [median(bare.map((r) => r.rss)), median(check.map((r) => r.rss))];
+  emit({ name: "check 10000x60 vs bare ExcelJS read (goal ratio <= 1.3)", value: Math.round(checkMs), unit: "ms", baseline: Math.round(bareMs), ratio: +(checkMs / bareMs).toFixed(3) });
+  emit({ name: "check peak RSS vs bare ExcelJS read (goal ratio <= 2)", value: checkRss, unit: "bytes", baseline: bareRss, ratio: +(checkRss / bareRss).toFixed(3) });
+}
+
+if (require.main === module) {
+  const [flag, kind, file] = process.argv.slice(2);
+  const job = flag === "--measure" ? measure(kind, file) : benchCheck();
+  job.catch((error: unknown) => {
+    process.stderr.write(`bench failed: ${error instanceof Error ? error.stack : String(error)}\n`);
+    process.exitCode = 1;
+  });
+}
