@@ -1,0 +1,69 @@
+import type { CheckResult } from "../core/check";
+import { checkWorkbook, criterionIds } from "../core/check";
+import { planAssessmentSheet } from "../core/layout/assessment-sheet";
+import { planCriteriaSheet } from "../core/layout/criteria-sheet";
+import { isReportSheet, planReportSheet } from "../core/layout/report-sheet";
+import type { Level } from "../core/framework";
+import type { Framework, Role } from "../core/model";
+import { applyPlanInExcel } from "./apply";
+import { readWorkbookGrids } from "./read";
+
+/** Runs a batch against the workbook: Excel.run in Office, a fake in tests. */
+export type ExcelRunner = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+
+export const officeExcelRun: ExcelRunner = (batch) => Excel.run(batch);
+
+export function insertCriteriaSheet(run: ExcelRunner, framework: Framework, role: Role): Promise<string> {
+  return run((context) => applyPlanInExcel(context, planCriteriaSheet(framework, role, `Criteria_${role.id}`)));
+}
+
+export function createAssessmentSheet(run: ExcelRunner, framework: Framework, role: Role, level: Level, names: string[]): Promise<string> {
+  const plan = planAssessmentSheet(framework, role, level, names.map((name) => ({ name })), `Assess_${role.id}_${level.id}`);
+  return run((context) => applyPlanInExcel(context, plan));
+}
+
+/** Names from the cells the user selected: every non-empty text or number, in reading order. */
+export function namesFromSelection(run: ExcelRunner): Promise<string[]> {
+  return run(async (context) => {
+    const range = context.workbook.getSelectedRange();
+    range.load("values");
+    await context.sync();
+    return range.values
+      .flat()
+      .filter((v: unknown) => (typeof v === "string" && v.trim() !== "") || typeof v === "number")
+      .map((v: unknown) => String(v).trim());
+  });
+}
+
+export function checkOpenWorkbook(run: ExcelRunner, frameworks: Framework[]): Promise<CheckResult> {
+  const byId = new Map(frameworks.map((f) => [f.id, f]));
+  const ids = criterionIds(frameworks);
+  return run(async (context) => checkWorkbook(await readWorkbookGrids(context), (id) => byId.get(id.trim().toLowerCase()), ids));
+}
+
+/** Replaces the check's own results sheet (never a user's sheet of that name) with a new one. */
+export function writeReportSheet(run: ExcelRunner, result: CheckResult, checkedAt: string): Promise<string> {
+  return run(async (context) => {
+    const worksheets = context.workbook.worksheets;
+    worksheets.load("items/name");
+    await context.sync();
+    const heads = worksheets.items.map((ws) => {
+      const range = ws.getRange("A1:A2");
+      range.load("values");
+      return { ws, range };
+    });
+    await context.sync();
+    for (const { ws, range } of heads) if (isReportSheet(range.values[0][0], range.values[1][0])) ws.delete();
+    return applyPlanInExcel(context, planReportSheet(result, checkedAt));
+  });
+}
+
+/** Shows a cell to the user: activates its sheet and selects it. */
+export function selectCell(run: ExcelRunner, sheet: string, cell: string): Promise<void> {
+  return run(async (context) => {
+    const ws = context.workbook.worksheets.getItem(sheet);
+    ws.activate();
+    ws.getRange(cell).select();
+    await context.sync();
+  });
+}

@@ -1,0 +1,127 @@
+import { checkWorkbook, criterionIds } from "../../src/core/check";
+import { planAssessmentSheet } from "../../src/core/layout/assessment-sheet";
+import { planCriteriaSheet } from "../../src/core/layout/criteria-sheet";
+import { cellAddress, isFormulaCell } from "../../src/core/layout/plan";
+import { applyPlanInExcel, MAX_CHUNK_BYTES } from "../../src/excel/apply";
+import { readWorkbookGrids } from "../../src/excel/read";
+import { builtInFrameworks, findFramework } from "../../src/frameworks";
+import { addFakeSheet, cellOf, createFakeExcel } from "../fakes/fake-excel";
+import { builtIn, stockportPerson } from "../helpers/workbooks";
+
+const { framework, role, level } = builtIn("medway-libraries-2024", "library-assistant", "C");
+const people = (n: number) => Array.from({ length: n }, (_, i) => ({ name: `Person ${i + 1}` }));
+
+async function applyAssessment(n: number) {
+  const excel = createFakeExcel();
+  const plan = planAssessmentSheet(framework, role, level, people(n), "Assess");
+  const name = await excel.run((context) => applyPlanInExcel(context, plan));
+  return { excel, plan, name };
+}
+
+describe("the Office.js adapter applies a layout plan", () => {
+  it("in the same number of syncs for 10 and for 1,000 people", async () => {
+    const small = await applyAssessment(10);
+    const large = await applyAssessment(1000);
+    expect(small.excel.state.syncs).toBe(2);
+    expect(large.excel.state.syncs).toBe(small.excel.state.syncs);
+    // One 2D write per block, whatever the number of rows.
+    expect(large.excel.state.writes.filter((w) => w.kind === "formulas")).toHaveLength(large.plan.blocks.length);
+  });
+
+  it("writes what the plan says: values, formulas, table, validation, conditional formats, frozen header", async () => {
+    const { excel, plan, name } = await applyAssessment(3);
+    const sheet = excel.state.sheets.find((s) => s.name === name)!;
+    for (const block of plan.blocks) {
+      block.cells.forEach((row, i) =>
+        row.forEach((cell, j) => {
+          const got = cellOf(sheet, cellAddress(block.row + i, block.col + j));
+          if (cell === null) expect(got).toBeUndefined();
+          else if (isFormulaCell(cell)) expect(got?.formula).toBe(cell.formula);
+          else expect(got?.value).toBe(cell);
+        }),
+      );
+    }
+    const [table] = excel.state.tables;
+    expect(table).toMatchObject({ sheet: name, style: "TableStyleMedium2", name: "Assess" });
+    expect(table.address).toBe(`A11:${cellAddress(13, plan.tables[0].range.cols - 1).replace(/\d+$/, "")}14`);
+    expect(sheet.validations).toEqual([
+      expect.objectContaining({ rule: { wholeNumber: { formula1: 0, formula2: 4, operator: "Between" } }, prompt: expect.objectContaining({ showPrompt: true, message: expect.stringContaining("2 Meets criteria") }) }),
+    ]);
+    expect(sheet.conditionalFormats.map((c) => c.type)).toEqual([...plan.conditionalFormats.map((c) => (c.kind === "expression" ? "Custom" : "ColorScale"))]);
+    expect(sheet.frozen).toBe("at A1:A11");
+    expect(excel.state.suspendedCalculation).toBeGreaterThan(0);
+    expect(excel.state.suspendedScreen).toBeGreaterThan(0);
+  });
+
+  it("writes formula-like text as text: the cells get the text format first", async () => {
+    const excel = createFakeExcel();
+    const plan = planAssessmentSheet(framework, role, level, [{ name: "=1+1" }, { name: "Ann" }, { name: "@home" }], "Assess");
+    const name = await excel.run((context) => applyPlanInExcel(context, plan));
+    const sheet = excel.state.sheets.find((s) => s.name === name)!;
+    expect(cellOf(sheet, "A12")).toEqual({ value: "=1+1", numberFormat: "@" });
+    expect(cellOf(sheet, "A13")).toEqual({ value: "Ann", numberFormat: "General" });
+    expect(cellOf(sheet, "A14")).toEqual({ value: "@home", numberFormat: "@" });
+    const formats = excel.state.writes.filter((w) => w.kind === "numberFormat");
+    const formulas = excel.state.writes.filter((w) => w.kind === "formulas");
+    expect(excel.state.writes.indexOf(formats[0])).toBeLessThan(excel.state.writes.indexOf(formulas.find((w) => w.address === formats[0].address)!));
+  });
+
+  it("gives a taken sheet name a new sheet and never touches the existing one", async () => {
+    const excel = createFakeExcel();
+    const existing = addFakeSheet(excel.state, "Library Assistant", [["mine", 42]]);
+    const name = await excel.run((context) => applyPlanInExcel(context, planCriteriaSheet(framework, role, "Criteria")));
+    expect(name).toBe("Library Assistant (2)");
+    expect([...existing.cells.entries()]).toEqual([
+      ["0,0", { value: "mine" }],
+      ["0,1", { value: 42 }],
+    ]);
+    expect(excel.state.writes.every((w) => w.sheet === name)).toBe(true);
+  });
+
+  it("splits a block past the request limit into chunks, one sync each", async () => {
+    const long = "x".repeat(20_000);
+    const many = Array.from({ length: 400 }, (_, i) => ({ name: `${long}${i}` }));
+    const excel = createFakeExcel();
+    const plan = planAssessmentSheet(framework, role, level, many, "Assess");
+    await excel.run((context) => applyPlanInExcel(context, plan));
+    const bytes = JSON.stringify(many).length * 2;
+    expect(excel.state.syncs).toBeGreaterThanOrEqual(2 + Math.floor(bytes / MAX_CHUNK_BYTES));
+    const names = excel.state.writes.filter((w) => w.kind === "formulas" && w.address.startsWith("A12"));
+    expect(names.length).toBe(1);
+  });
+});
+
+describe("the Office.js adapter reads sheets into grids", () => {
+  it("in three syncs for any number of rows, and the check finds what the file route finds", async () => {
+    for (const n of [5, 500]) {
+      const excel = createFakeExcel();
+      const stockport = findFramework("stockport-library-assistant")!;
+      const srole = stockport.roles[0];
+      const persons = Array.from({ length: n }, (_, i) => stockportPerson(`P${i}`, i === 1 ? { "SLA-04": "x", "SLA-05": 1 } : {}));
+      await excel.run((context) => applyPlanInExcel(context, planAssessmentSheet(stockport, srole, stockport.levels[0], persons, "A")));
+      excel.state.sheets[0].hiddenRows.add(12);
+      excel.state.syncs = 0;
+      const grids = await excel.run((context) => readWorkbookGrids(context));
+      expect(excel.state.syncs).toBe(3);
+      const result = checkWorkbook(grids, findFramework, criterionIds(builtInFrameworks()));
+      expect(result.people).toHaveLength(n);
+      expect(result.people[1]).toMatchObject({ employee: "P1", unmetEssential: ["SLA-05"], missing: ["SLA-04"] });
+      expect(result.problems.map((p) => [p.code, p.cell])).toEqual(
+        expect.arrayContaining([
+          ["score-text", "E13"],
+          ["row-hidden", "A13"],
+        ]),
+      );
+    }
+  });
+
+  it("reads error values, booleans and formulas, and an empty sheet", async () => {
+    const excel = createFakeExcel();
+    addFakeSheet(excel.state, "Data", [[null, { error: "#N/A" }, true, { formula: "1+2", value: 3 }]]);
+    addFakeSheet(excel.state, "Empty");
+    const [data, empty] = await excel.run((context) => readWorkbookGrids(context));
+    expect(data.values[0]).toEqual([undefined, { error: "#N/A" }, true, 3]);
+    expect([...data.formulas.values()]).toEqual(["1+2"]);
+    expect(empty).toMatchObject({ name: "Empty", values: [] });
+  });
+});
