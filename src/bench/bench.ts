@@ -6,7 +6,7 @@ import path from "node:path";
 import type { FrameworkInput } from "../core/framework";
 import type { Person } from "../core/layout/assessment-sheet";
 import { planAssessmentSheet } from "../core/layout/assessment-sheet";
-import { buildFramework } from "../core/model";
+import { buildFramework } from "../core/validate";
 import type { Framework } from "../core/model";
 import { applyPlan } from "../xlsx/apply";
 import { checkFile } from "../xlsx/check-file";

@@ -48,20 +48,6 @@ export const ScaleSchema = z
   });
 export type Scale = z.infer<typeof ScaleSchema>;
 
-/** The Stockport scoring key, the product's default scale. */
-export const DEFAULT_SCALE: Scale = {
-  min: 0,
-  max: 4,
-  meets: 2,
-  labels: [
-    { value: 0, label: "Not met" },
-    { value: 1, label: "Partially meets" },
-    { value: 2, label: "Meets criteria" },
-    { value: 3, label: "Exceeds criteria" },
-    { value: 4, label: "Exceptional" },
-  ],
-};
-
 export const LevelSchema = z.object({
   id: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9-]*$/, "must be letters, digits and hyphens"),
   name: nonEmptyText,

@@ -1,6 +1,4 @@
 import type { Duty, FrameworkInput, Level, Priority, Scale } from "./framework";
-import { DEFAULT_SCALE, FrameworkInputSchema } from "./framework";
-import { lintFramework, type LintFinding } from "./lint";
 
 export interface Criterion {
   id: string;
@@ -41,50 +39,34 @@ export interface Framework {
 /** The level every criterion sits at when the source document has no levels. */
 export const IMPLICIT_LEVEL: Level = { id: "all", name: "All criteria" };
 
-export interface ValidationProblem {
-  /** Where in the framework, e.g. `roles[0].criteria[3].id`. */
-  path: string;
-  message: string;
-}
-
-export type FrameworkResult =
-  | { ok: true; framework: Framework; findings: LintFinding[] }
-  | { ok: false; problems: ValidationProblem[] };
-
-export function formatPath(path: ReadonlyArray<PropertyKey>): string {
-  return path
-    .map((p, i) => (typeof p === "number" ? `[${p}]` : `${i === 0 ? "" : "."}${String(p)}`))
-    .join("");
-}
+/** The Stockport scoring key, the product's default scale. */
+export const DEFAULT_SCALE: Scale = {
+  min: 0,
+  max: 4,
+  meets: 2,
+  labels: [
+    { value: 0, label: "Not met" },
+    { value: 1, label: "Partially meets" },
+    { value: 2, label: "Meets criteria" },
+    { value: 3, label: "Exceeds criteria" },
+    { value: 4, label: "Exceptional" },
+  ],
+};
 
 /**
- * Validates a framework and resolves its defaults. Every problem is returned, each with its path,
- * so whoever edits a framework sees all that is wrong at once. Lint errors (a duplicate id, an
- * unknown level) make the framework unusable and are returned as problems too.
+ * Resolves a framework's defaults (scale, the implicit level, each criterion's role, level and
+ * priority). It trusts its input: validate with buildFramework (core/validate) first. Kept apart
+ * from zod so that the task pane, which only shows built-in frameworks, does not ship the schema.
  */
-export function buildFramework(input: unknown): FrameworkResult {
-  const parsed = FrameworkInputSchema.safeParse(input);
-  if (!parsed.success) {
-    return {
-      ok: false,
-      problems: parsed.error.issues.map((issue) => ({ path: formatPath(issue.path), message: issue.message })),
-    };
-  }
-  const data = parsed.data;
-  const findings = lintFramework(data);
-  const errors = findings.filter((f) => f.severity === "error");
-  if (errors.length > 0) {
-    return { ok: false, problems: errors.map((f) => ({ path: f.path, message: f.message })) };
-  }
+export function resolveFramework(data: FrameworkInput): Framework {
   const implicitLevel = data.levels.length === 0;
-  const levels = implicitLevel ? [IMPLICIT_LEVEL] : data.levels;
-  const framework: Framework = {
+  return {
     id: data.id,
     title: data.title,
     publisher: data.publisher,
     source: data.source,
     scale: data.scale ?? DEFAULT_SCALE,
-    levels,
+    levels: implicitLevel ? [IMPLICIT_LEVEL] : data.levels,
     implicitLevel,
     defaultPriority: data.defaultPriority,
     roles: data.roles.map((role) => ({
@@ -104,7 +86,6 @@ export function buildFramework(input: unknown): FrameworkResult {
       })),
     })),
   };
-  return { ok: true, framework, findings };
 }
 
 /** 1-based position of a level in the framework's order, or 0 if unknown. */

@@ -26,20 +26,27 @@ interface SheetLoad {
 }
 
 /**
- * Reads every sheet of the open workbook into grids in three syncs, however many sheets, rows
- * and columns: names; used ranges with values, types and formulas; which rows are visible.
+ * Reads sheets of the open workbook into grids (all of them, or those named) in at most three
+ * syncs, however many sheets, rows and columns: names; used ranges with values, types and
+ * formulas; which rows are visible.
  */
-export async function readWorkbookGrids(context: Excel.RequestContext): Promise<SheetGrid[]> {
-  const worksheets = context.workbook.worksheets;
-  worksheets.load("items/name");
-  await context.sync();
+export async function readWorkbookGrids(context: Excel.RequestContext, only?: string[]): Promise<SheetGrid[]> {
+  let sheets: Excel.Worksheet[];
+  if (only) {
+    sheets = only.map((name) => context.workbook.worksheets.getItem(name));
+  } else {
+    const worksheets = context.workbook.worksheets;
+    worksheets.load("items/name");
+    await context.sync();
+    sheets = worksheets.items;
+  }
 
-  const loads: SheetLoad[] = worksheets.items.map((ws) => {
+  const loads: SheetLoad[] = sheets.map((ws, i) => {
     const used = ws.getUsedRangeOrNullObject(true);
     used.load("isNullObject, values, valueTypes, formulas, rowIndex, columnIndex");
     const protection = ws.protection;
     protection.load("protected");
-    return { name: ws.name, used, protection };
+    return { name: only ? only[i] : ws.name, used, protection };
   });
   await context.sync();
 

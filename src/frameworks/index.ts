@@ -1,6 +1,7 @@
 import type { FrameworkInput } from "../core/framework";
+import { lintFramework } from "../core/lint";
 import type { Framework } from "../core/model";
-import { buildFramework } from "../core/model";
+import { resolveFramework } from "../core/model";
 import { libraryTechnician } from "./library-technician";
 import { medway } from "./medway";
 import { ontario } from "./ontario";
@@ -11,16 +12,18 @@ export const BUILT_IN_INPUTS: readonly FrameworkInput[] = [medway, stockport, li
 
 let cache: Framework[] | undefined;
 
-/** The built-in frameworks, validated once. A transcription error is a bug, so it throws. */
+/**
+ * The built-in frameworks, resolved once. Their schema validation is a test (fidelity.test.ts),
+ * not a start-up cost; lint errors, which would break lookups, still stop them here.
+ */
 export function builtInFrameworks(): Framework[] {
   if (!cache) {
     cache = BUILT_IN_INPUTS.map((input) => {
-      const result = buildFramework(input);
-      if (!result.ok) {
-        const details = result.problems.map((p) => `${p.path}: ${p.message}`).join("; ");
-        throw new Error(`Built-in framework ${input.id} is invalid: ${details}`);
+      const errors = lintFramework(input).filter((f) => f.severity === "error");
+      if (errors.length > 0) {
+        throw new Error(`Built-in framework ${input.id} is invalid: ${errors.map((e) => `${e.path}: ${e.message}`).join("; ")}`);
       }
-      return result.framework;
+      return resolveFramework(input);
     });
   }
   return cache;

@@ -2,12 +2,11 @@ import {
   Badge,
   Button,
   Divider,
-  Dropdown,
   Field,
   MessageBar,
   MessageBarBody,
   MessageBarTitle,
-  Option,
+  Select,
   Spinner,
   Text,
   Textarea,
@@ -162,22 +161,22 @@ export function App({ frameworks, run, now = () => new Date() }: AppProps) {
           Framework
         </Text>
         <Field label="Framework">
-          <Dropdown value={framework.title} selectedOptions={[framework.id]} onOptionSelect={(_, d) => d.optionValue && chooseFramework(d.optionValue)}>
+          <Select value={framework.id} onChange={(_, d) => chooseFramework(d.value)}>
             {frameworks.map((f) => (
-              <Option key={f.id} value={f.id} text={f.title}>
+              <option key={f.id} value={f.id}>
                 {`${f.title} (${f.publisher})`}
-              </Option>
+              </option>
             ))}
-          </Dropdown>
+          </Select>
         </Field>
         <Field label="Role" hint={role.grade ? `${role.grade} · ${role.criteria.length} criteria` : `${role.criteria.length} criteria`}>
-          <Dropdown value={role.title} selectedOptions={[role.id]} onOptionSelect={(_, d) => d.optionValue && setRoleId(d.optionValue)}>
+          <Select value={role.id} onChange={(_, d) => setRoleId(d.value)}>
             {framework.roles.map((r) => (
-              <Option key={r.id} value={r.id} text={r.title}>
+              <option key={r.id} value={r.id}>
                 {r.grade ? `${r.title}, ${r.grade}` : r.title}
-              </Option>
+              </option>
             ))}
-          </Dropdown>
+          </Select>
         </Field>
         {(role.purpose || role.duties.length > 0) && (
           <details>
@@ -190,14 +189,14 @@ export function App({ frameworks, run, now = () => new Date() }: AppProps) {
             </ul>
           </details>
         )}
-        <Field label="Target level">
-          <Dropdown value={levelLabel(level)} selectedOptions={[level.id]} disabled={framework.implicitLevel} onOptionSelect={(_, d) => d.optionValue && setLevelId(d.optionValue)}>
+        <Field label="Target level" hint={framework.implicitLevel ? "This framework has no levels." : "Levels are cumulative: a level needs everything below it too."}>
+          <Select value={level.id} disabled={framework.implicitLevel} onChange={(_, d) => setLevelId(d.value)}>
             {framework.levels.map((l) => (
-              <Option key={l.id} value={l.id} text={levelLabel(l)}>
+              <option key={l.id} value={l.id}>
                 {levelLabel(l)}
-              </Option>
+              </option>
             ))}
-          </Dropdown>
+          </Select>
         </Field>
       </section>
 

@@ -1,4 +1,4 @@
-import { buildFramework } from "../../src/core/model";
+import { buildFramework } from "../../src/core/validate";
 import { lintFramework } from "../../src/core/lint";
 import { FrameworkInputSchema } from "../../src/core/framework";
 import { threeLevelInput } from "../helpers/fixtures";

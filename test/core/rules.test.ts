@@ -1,4 +1,4 @@
-import { buildFramework } from "../../src/core/model";
+import { buildFramework } from "../../src/core/validate";
 import { attainedIndex, essentialsMetAt, evaluate, isMet, levelGap, readiness } from "../../src/core/rules";
 import { mustBuild, scoresOf, threeLevelInput, threeLevels } from "../helpers/fixtures";
 

@@ -1,4 +1,4 @@
-import { DEFAULT_SCALE } from "../../src/core/framework";
+import { DEFAULT_SCALE } from "../../src/core/model";
 import { classifyScore } from "../../src/core/scores";
 
 describe("classifyScore", () => {

@@ -1,4 +1,4 @@
-import { buildFramework } from "../../src/core/model";
+import { buildFramework } from "../../src/core/validate";
 import { BUILT_IN_INPUTS, builtInFrameworks, findFramework } from "../../src/frameworks";
 
 const get = (id: string) => {
@@ -12,6 +12,13 @@ describe("built-in frameworks", () => {
   it.each(BUILT_IN_INPUTS.map((f) => [f.id, f] as const))("%s validates with no error", (_id, input) => {
     const result = buildFramework(input);
     expect(result.ok ? [] : result.problems).toEqual([]);
+  });
+
+  it("the registry resolves them exactly as validation does", () => {
+    BUILT_IN_INPUTS.forEach((input, i) => {
+      const result = buildFramework(input);
+      expect(result.ok && result.framework).toEqual(builtInFrameworks()[i]);
+    });
   });
 
   it("lint reports Stockport's criterion 2 and nothing else", () => {

@@ -1,6 +1,6 @@
 import type { FrameworkInput } from "../../src/core/framework";
 import type { Framework } from "../../src/core/model";
-import { buildFramework } from "../../src/core/model";
+import { buildFramework } from "../../src/core/validate";
 import type { Scores } from "../../src/core/rules";
 import type { CellValue } from "../../src/core/scores";
 import { classifyScore } from "../../src/core/scores";

@@ -1,0 +1,143 @@
+/* global CustomFunctions */
+import { officeExcelRun } from "../excel/workbook";
+import { builtInFrameworks } from "../frameworks";
+import type { PersonRecord } from "./engine";
+import { FunctionError, criteriaTable, essentialsMetOf, findPerson, levelGapOf, levelOf, personFromRange, readinessOf, unmetOf } from "./engine";
+import { LiveWorkbook } from "./live";
+
+const frameworks = builtInFrameworks();
+/** The workbook index shared by every live formula in this runtime. */
+export const live = new LiveWorkbook((batch) => officeExcelRun(batch), frameworks);
+
+type Result = string | number | boolean | string[][];
+
+/** A FunctionError becomes #N/A or #VALUE! with its message; anything else #VALUE! saying what failed. */
+export function asExcelError(error: unknown): CustomFunctions.Error {
+  if (error instanceof FunctionError) {
+    const code = error.kind === "notAvailable" ? CustomFunctions.ErrorCode.notAvailable : CustomFunctions.ErrorCode.invalidValue;
+    return new CustomFunctions.Error(code, error.message);
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  return new CustomFunctions.Error(CustomFunctions.ErrorCode.invalidValue, `Could not compute: ${message}`);
+}
+
+function attempt<T extends Result>(compute: () => T): T | CustomFunctions.Error {
+  try {
+    return compute();
+  } catch (error) {
+    return asExcelError(error);
+  }
+}
+
+/**
+ * Serves an employee function. With `scores` (the explicit form) the answer comes from that
+ * range alone and Excel recalculates it as usual. Without, the answer comes from the workbook's
+ * assessment sheets and is pushed again whenever a change alters it.
+ */
+function serve<T extends Result>(
+  employee: string,
+  role: string,
+  scores: unknown[][] | undefined | null,
+  invocation: CustomFunctions.StreamingInvocation<T>,
+  answer: (person: PersonRecord) => T,
+) {
+  if (scores !== undefined && scores !== null) {
+    invocation.setResult(attempt(() => answer(personFromRange(frameworks, employee, role, scores))));
+    return;
+  }
+  let last: string | undefined;
+  const unsubscribe = live.subscribe(() => {
+    const result = attempt(() => answer(findPerson(live.index, frameworks, employee, role)));
+    const key = result instanceof CustomFunctions.Error ? `error:${result.code}:${result.message}` : JSON.stringify(result);
+    if (key === last) return;
+    last = key;
+    invocation.setResult(result);
+  });
+  invocation.onCanceled = unsubscribe;
+  live.start().catch((error: unknown) => invocation.setResult(asExcelError(new FunctionError("notAvailable", `Could not read the workbook's assessment sheets: ${error instanceof Error ? error.message : String(error)}. Reopen the workbook.`))));
+}
+
+/**
+ * How many levels stand between an employee's attained level and the target level (0 when the target is reached).
+ * @customfunction LEVELGAP
+ * @param employee The person's name, as in an assessment table's Employee column.
+ * @param role Role id or title, e.g. "library-assistant" or "Library Assistant"; "framework/role" when two frameworks share it.
+ * @param [target_level] Target level id or name; by default the assessment sheet's target level.
+ * @param [scores] An assessment table's range including its header row; when given, only that range is read.
+ * @param invocation Streaming invocation.
+ * @streaming
+ */
+export function levelGap(employee: string, role: string, target_level: string | undefined, scores: unknown[][] | undefined, invocation: CustomFunctions.StreamingInvocation<number>): void {
+  serve(employee, role, scores, invocation, (p) => levelGapOf(p, target_level));
+}
+
+/**
+ * The name of the highest level an employee has attained, or "" when not even the first.
+ * @customfunction LEVEL
+ * @param employee The person's name, as in an assessment table's Employee column.
+ * @param role Role id or title; "framework/role" when two frameworks share it.
+ * @param [scores] An assessment table's range including its header row; when given, only that range is read.
+ * @param invocation Streaming invocation.
+ * @streaming
+ */
+export function level(employee: string, role: string, scores: unknown[][] | undefined, invocation: CustomFunctions.StreamingInvocation<string>): void {
+  serve(employee, role, scores, invocation, (p) => levelOf(p));
+}
+
+/**
+ * TRUE when an employee meets every essential criterion up to the level, FALSE otherwise.
+ * @customfunction ESSENTIALSMET
+ * @param employee The person's name, as in an assessment table's Employee column.
+ * @param role Role id or title; "framework/role" when two frameworks share it.
+ * @param [level] Level id or name; by default the assessment sheet's target level.
+ * @param [scores] An assessment table's range including its header row; when given, only that range is read.
+ * @param invocation Streaming invocation.
+ * @streaming
+ */
+export function essentialsMet(employee: string, role: string, level: string | undefined, scores: unknown[][] | undefined, invocation: CustomFunctions.StreamingInvocation<boolean>): void {
+  serve(employee, role, scores, invocation, (p) => essentialsMetOf(p, level));
+}
+
+/**
+ * The essential criteria an employee scored below the threshold, up to the level: a spilled column of ID and text.
+ * @customfunction UNMET
+ * @param employee The person's name, as in an assessment table's Employee column.
+ * @param role Role id or title; "framework/role" when two frameworks share it.
+ * @param [level] Level id or name; by default the assessment sheet's target level.
+ * @param [scores] An assessment table's range including its header row; when given, only that range is read.
+ * @param invocation Streaming invocation.
+ * @streaming
+ */
+export function unmet(employee: string, role: string, level: string | undefined, scores: unknown[][] | undefined, invocation: CustomFunctions.StreamingInvocation<string[][]>): void {
+  serve(employee, role, scores, invocation, (p) => unmetOf(p, level));
+}
+
+/**
+ * The share of the criteria up to the level that an employee meets, from 0 to 1.
+ * @customfunction READINESS
+ * @param employee The person's name, as in an assessment table's Employee column.
+ * @param role Role id or title; "framework/role" when two frameworks share it.
+ * @param [level] Level id or name; by default the assessment sheet's target level.
+ * @param [scores] An assessment table's range including its header row; when given, only that range is read.
+ * @param invocation Streaming invocation.
+ * @streaming
+ */
+export function readiness(employee: string, role: string, level: string | undefined, scores: unknown[][] | undefined, invocation: CustomFunctions.StreamingInvocation<number>): void {
+  serve(employee, role, scores, invocation, (p) => readinessOf(p, level));
+}
+
+/**
+ * A role's criteria as a spilled table: ID, Level, Category, Criterion, Priority, with a header row.
+ * @customfunction CRITERIA
+ * @param role Role id or title; "framework/role" when two frameworks share it, e.g. "stockport-library-assistant/library-assistant".
+ * @param [level] Only the criteria at this level (id or name).
+ * @param [category] Only the criteria in this category, e.g. "Knowledge".
+ * @returns The criteria table.
+ */
+export function criteria(role: string, level?: string, category?: string): string[][] {
+  try {
+    return criteriaTable(frameworks, role, level, category);
+  } catch (error) {
+    throw asExcelError(error);
+  }
+}
