@@ -1,4 +1,5 @@
 import js from "@eslint/js";
+import officeAddins from "eslint-plugin-office-addins";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
@@ -11,6 +12,12 @@ export default tseslint.config(
       eqeqeq: ["error", "always"],
       "no-console": "off",
     },
+  },
+  {
+    // Office.js discipline: load before read, sync after load, no sync in a loop.
+    files: ["src/excel/**/*.ts", "src/functions/**/*.ts", "src/taskpane/**/*.{ts,tsx}"],
+    plugins: { "office-addins": officeAddins },
+    rules: Object.fromEntries(Object.keys(officeAddins.rules).map((rule) => [`office-addins/${rule}`, "error"])),
   },
   {
     files: ["**/*.js", "**/*.cjs"],

@@ -43,7 +43,7 @@ export async function readWorkbookGrids(context: Excel.RequestContext, only?: st
 
   const loads: SheetLoad[] = sheets.map((ws, i) => {
     const used = ws.getUsedRangeOrNullObject(true);
-    used.load("isNullObject, values, valueTypes, formulas, rowIndex, columnIndex");
+    used.load("values, valueTypes, formulas, rowIndex, columnIndex");
     const protection = ws.protection;
     protection.load("protected");
     return { name: only ? only[i] : ws.name, used, protection };

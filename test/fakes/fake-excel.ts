@@ -115,7 +115,9 @@ export function createFakeExcel(state: FakeWorkbookState = createFakeWorkbook())
       // Descriptors, not spread: spreading would run the setters' getters and drop the setters.
       const obj = Object.defineProperties({
         load(props?: string | string[]) {
-          const names = props === undefined ? Object.keys(resolve) : (Array.isArray(props) ? props : props.split(",")).map((p) => p.trim().split("/")[0]);
+          const asked = props === undefined ? Object.keys(resolve) : (Array.isArray(props) ? props : props.split(",")).map((p) => p.trim().split("/")[0]);
+          // As in Office, any load makes isNullObject readable after the sync.
+          const names = "isNullObject" in resolve ? [...asked, "isNullObject"] : asked;
           pendingLoads.push(() => {
             for (const n of names) if (n in resolve) loaded.set(n, resolve[n]());
           });
