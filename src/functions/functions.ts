@@ -57,6 +57,12 @@ function serve<T extends Result>(
   live.start().catch((error: unknown) => invocation.setResult(asExcelError(new FunctionError("notAvailable", `Could not read the workbook's assessment sheets: ${error instanceof Error ? error.message : String(error)}. Reopen the workbook.`))));
 }
 
+/*
+ * Optional arguments are typed without "| undefined" because the metadata generator turns a union
+ * into "any" and loses the range's matrix shape; Excel passes null or undefined when one is left
+ * out, and serve() and the engine treat both as absent.
+ */
+
 /**
  * How many levels stand between an employee's attained level and the target level (0 when the target is reached).
  * @customfunction LEVELGAP
@@ -67,7 +73,7 @@ function serve<T extends Result>(
  * @param invocation Streaming invocation.
  * @streaming
  */
-export function levelGap(employee: string, role: string, target_level: string | undefined, scores: unknown[][] | undefined, invocation: CustomFunctions.StreamingInvocation<number>): void {
+export function levelGap(employee: string, role: string, target_level: string, scores: unknown[][], invocation: CustomFunctions.StreamingInvocation<number>): void {
   serve(employee, role, scores, invocation, (p) => levelGapOf(p, target_level));
 }
 
@@ -80,7 +86,7 @@ export function levelGap(employee: string, role: string, target_level: string | 
  * @param invocation Streaming invocation.
  * @streaming
  */
-export function level(employee: string, role: string, scores: unknown[][] | undefined, invocation: CustomFunctions.StreamingInvocation<string>): void {
+export function level(employee: string, role: string, scores: unknown[][], invocation: CustomFunctions.StreamingInvocation<string>): void {
   serve(employee, role, scores, invocation, (p) => levelOf(p));
 }
 
@@ -94,7 +100,7 @@ export function level(employee: string, role: string, scores: unknown[][] | unde
  * @param invocation Streaming invocation.
  * @streaming
  */
-export function essentialsMet(employee: string, role: string, level: string | undefined, scores: unknown[][] | undefined, invocation: CustomFunctions.StreamingInvocation<boolean>): void {
+export function essentialsMet(employee: string, role: string, level: string, scores: unknown[][], invocation: CustomFunctions.StreamingInvocation<boolean>): void {
   serve(employee, role, scores, invocation, (p) => essentialsMetOf(p, level));
 }
 
@@ -108,7 +114,7 @@ export function essentialsMet(employee: string, role: string, level: string | un
  * @param invocation Streaming invocation.
  * @streaming
  */
-export function unmet(employee: string, role: string, level: string | undefined, scores: unknown[][] | undefined, invocation: CustomFunctions.StreamingInvocation<string[][]>): void {
+export function unmet(employee: string, role: string, level: string, scores: unknown[][], invocation: CustomFunctions.StreamingInvocation<string[][]>): void {
   serve(employee, role, scores, invocation, (p) => unmetOf(p, level));
 }
 
@@ -122,7 +128,7 @@ export function unmet(employee: string, role: string, level: string | undefined,
  * @param invocation Streaming invocation.
  * @streaming
  */
-export function readiness(employee: string, role: string, level: string | undefined, scores: unknown[][] | undefined, invocation: CustomFunctions.StreamingInvocation<number>): void {
+export function readiness(employee: string, role: string, level: string, scores: unknown[][], invocation: CustomFunctions.StreamingInvocation<number>): void {
   serve(employee, role, scores, invocation, (p) => readinessOf(p, level));
 }
 
