@@ -8,9 +8,15 @@ import type { Person } from "../core/layout/assessment-sheet";
 import { planAssessmentSheet } from "../core/layout/assessment-sheet";
 import { buildFramework } from "../core/validate";
 import type { Framework } from "../core/model";
+import { gzipSync } from "node:zlib";
+import { readFileSync } from "node:fs";
+import { applyPlanInExcel } from "../excel/apply";
+import { AssessmentIndex, findPerson, levelGapOf } from "../functions/engine";
+import { LiveWorkbook } from "../functions/live";
 import { applyPlan } from "../xlsx/apply";
 import { checkFile } from "../xlsx/check-file";
 import { newWorkbook, saveWorkbook } from "../xlsx/workbook";
+import { createFakeExcel } from "../../test/fakes/fake-excel";
 
 /**
  * Benchmarks print one JSON object per line: name, value, unit, and for comparisons the
@@ -53,13 +59,18 @@ function emit(line: Record<string, unknown>) {
   process.stdout.write(JSON.stringify(line) + "\n");
 }
 
-async function buildWorkbook(file: string) {
-  const framework = benchFramework();
-  const role = framework.roles[0];
-  const people: Person[] = Array.from({ length: PEOPLE }, (_, p) => ({
+function benchPeople(count: number): Person[] {
+  const role = benchFramework().roles[0];
+  return Array.from({ length: count }, (_, p) => ({
     name: `Person ${p + 1}`,
     scores: Object.fromEntries(role.criteria.map((c, i) => [c.id, (p * 7 + i * 3) % 23 === 0 ? null : 1 + ((p + i) % 4)])),
   }));
+}
+
+async function buildWorkbook(file: string) {
+  const framework = benchFramework();
+  const role = framework.roles[0];
+  const people = benchPeople(PEOPLE);
   const workbook = newWorkbook();
   applyPlan(workbook, planAssessmentSheet(framework, role, framework.levels[2], people, "Bench"));
   await saveWorkbook(workbook, file);
@@ -102,11 +113,64 @@ export async function benchCheck() {
   const [bareRss, checkRss] = [median(bare.map((r) => r.rss)), median(check.map((r) => r.rss))];
   emit({ name: "check 10000x60 vs bare ExcelJS read (goal ratio <= 1.3)", value: Math.round(checkMs), unit: "ms", baseline: Math.round(bareMs), ratio: +(checkMs / bareMs).toFixed(3) });
   emit({ name: "check peak RSS vs bare ExcelJS read (goal ratio <= 2)", value: checkRss, unit: "bytes", baseline: bareRss, ratio: +(checkRss / bareRss).toFixed(3) });
+  return file;
+}
+
+/** 10,000 LEVELGAP answers from the index of the 10,000-person sheet, each person once. */
+async function benchLevelGap(file: string) {
+  const framework = benchFramework();
+  const index = new AssessmentIndex((await checkFile(file, [framework])).sheets);
+  const names = Array.from({ length: PEOPLE }, (_, p) => `Person ${p + 1}`);
+  let total = 0;
+  const times: number[] = [];
+  for (let run = 0; run < RUNS; run++) {
+    const start = performance.now();
+    for (const name of names) total += levelGapOf(findPerson(index, [framework], name, "analyst"));
+    times.push(performance.now() - start);
+  }
+  if (!(total > 0)) throw new Error("the benchmark's people all have gap 0; the scores are not varied");
+  emit({ name: "10000 LEVELGAP evaluations from the index (goal <= 50 ms)", value: +median(times).toFixed(1), unit: "ms" });
+}
+
+/** Workbook reads and time per score change, with 1,000 people in the sheet, on the fake Excel host. */
+async function benchChanges() {
+  const framework = benchFramework();
+  const excel = createFakeExcel();
+  const sheet = await excel.run((context) => applyPlanInExcel(context, planAssessmentSheet(framework, framework.roles[0], framework.levels[2], benchPeople(1000), "Bench")));
+  const live = new LiveWorkbook(excel.run, [framework], 0);
+  await live.start();
+  const changes = 20;
+  const before = live.reads;
+  const start = performance.now();
+  for (let i = 0; i < changes; i++) {
+    await excel.fireChange(sheet, `B${12 + i}`);
+    await new Promise((resolve) => setTimeout(resolve, 1));
+    await live.flush();
+  }
+  const ms = (performance.now() - start) / changes;
+  emit({ name: "workbook reads per score change (goal 1)", value: (live.reads - before) / changes, unit: "reads" });
+  emit({ name: "refresh after a score change, 1000-person sheet, fake host", value: +ms.toFixed(1), unit: "ms" });
+}
+
+function benchBundle() {
+  const dist = path.resolve(__dirname, "../../../../dist");
+  for (const file of ["taskpane.js", "functions.js"]) {
+    const bytes = readFileSync(path.join(dist, file));
+    emit({ name: `${file} gzip${file === "taskpane.js" ? " (goal <= 150 KB)" : ""}`, value: +(gzipSync(bytes, { level: 9 }).length / 1024).toFixed(1), unit: "KB" });
+  }
 }
 
 if (require.main === module) {
   const [flag, kind, file] = process.argv.slice(2);
-  const job = flag === "--measure" ? measure(kind, file) : benchCheck();
+  const job =
+    flag === "--measure"
+      ? measure(kind, file)
+      : (async () => {
+          benchBundle();
+          const workbook = await benchCheck();
+          await benchLevelGap(workbook);
+          await benchChanges();
+        })();
   job.catch((error: unknown) => {
     process.stderr.write(`bench failed: ${error instanceof Error ? error.stack : String(error)}\n`);
     process.exitCode = 1;

@@ -70,6 +70,24 @@ export class AssessmentIndex {
     this.version++;
   }
 
+  /** The assessment sheets for a role name, worked out once per name and index version: formulas ask again and again. */
+  sheetsForRole(roleName: string): AssessmentSheet[] {
+    if (this.roleCacheVersion !== this.version) {
+      this.roleCache.clear();
+      this.roleCacheVersion = this.version;
+    }
+    let sheets = this.roleCache.get(roleName);
+    if (!sheets) {
+      const { frameworkId, role } = splitRoleName(roleName);
+      sheets = this.sheets().filter((s) => (!frameworkId || s.framework.id === frameworkId) && findRole(s.framework, role)?.id === s.role.id);
+      this.roleCache.set(roleName, sheets);
+    }
+    return sheets;
+  }
+
+  private readonly roleCache = new Map<string, AssessmentSheet[]>();
+  private roleCacheVersion = -1;
+
   peopleNamed(sheet: string, normalisedName: string): AssessmentSheet["people"] {
     return this.byName.get(sheet)?.get(normalisedName) ?? [];
   }
@@ -113,10 +131,9 @@ function resolveTarget(framework: Framework, level: unknown, fallback: Level): L
 export function findPerson(index: AssessmentIndex, frameworks: Framework[], employeeArg: unknown, roleArg: unknown): PersonRecord {
   const employee = requireText(employeeArg, "employee");
   const roleName = requireText(roleArg, "role");
-  const { frameworkId, role } = splitRoleName(roleName);
-  const sheets = index.sheets();
-  const forRole = sheets.filter((s) => (!frameworkId || s.framework.id === frameworkId) && findRole(s.framework, role)?.id === s.role.id);
+  const forRole = index.sheetsForRole(roleName);
   if (forRole.length === 0) {
+    const sheets = index.sheets();
     if (rolesNamed(frameworks, roleName).length === 0) throw notAvailable(`Unknown role "${roleName}". Use a role id or title from a framework (hr-competency frameworks lists them).`);
     const searched = sheets.map((s) => s.sheet).join(", ") || "none";
     throw notAvailable(`No assessment sheet for role "${roleName}" in this workbook (assessment sheets: ${searched}). Create one from the task pane.`);
