@@ -3,7 +3,7 @@ import officeAddins from "eslint-plugin-office-addins";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["node_modules/", "lib/", "dist/", "demo/", "coverage/", "test/e2e/artifacts/"] },
+  { ignores: ["node_modules/", "lib/", "dist/", "build/", "demo/", "coverage/", "test/e2e/artifacts/"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
