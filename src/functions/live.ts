@@ -92,13 +92,18 @@ export class LiveWorkbook {
       const names = [...this.pending];
       this.pending.clear();
       if (names.length === 0) return;
-      const grids = await this.run((context) => readWorkbookGrids(context, names));
-      this.reads++;
-      for (const grid of grids) {
-        const sheet = checkWorkbook([grid], this.byId, this.knownIds).sheets[0];
-        this.index.replaceSheet(grid.name, sheet);
+      try {
+        const grids = await this.run((context) => readWorkbookGrids(context, names));
+        this.reads++;
+        for (const grid of grids) {
+          const sheet = checkWorkbook([grid], this.byId, this.knownIds).sheets[0];
+          this.index.replaceSheet(grid.name, sheet);
+        }
+        this.notify();
+      } catch {
+        // A sheet renamed or deleted since the event: what the workbook holds now is read whole.
+        await this.refreshAll();
       }
-      this.notify();
     });
     return this.flushing;
   }

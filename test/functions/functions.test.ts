@@ -122,6 +122,23 @@ describe("live custom functions", () => {
     expect(bo.results[bo.results.length - 1]).toEqual([["SLA-09", expect.any(String)]]);
   });
 
+  it("reads the whole workbook again when a changed sheet has been renamed since", async () => {
+    const gap = invocation<number>();
+    fns.levelGap("Bo", "library-assistant", undefined as never, undefined as never, gap.inv);
+    await settle();
+    const sheet = excel.state.sheets.find((s) => s.name === SHEET)!;
+    sheet.name = "Renamed";
+    const reads = fns.live.reads;
+    await excel.fireChange("Renamed", "B13");
+    await settle();
+    expect(fns.live.reads - reads).toBe(1);
+    expect(fns.live.index.sheets().map((s) => s.sheet)).toEqual(["Renamed"]);
+    sheet.name = SHEET;
+    await fns.live.refreshAll();
+    expect(gap.results.length).toBeGreaterThan(0);
+    gap.cancel();
+  });
+
   it("the explicit form answers from the scores range at once", () => {
     const header = ["Employee", ...Array.from({ length: 24 }, (_, i) => `SLA-${String(i + 1).padStart(2, "0")}`)];
     const row = ["Cy", ...Array.from({ length: 24 }, (_, i) => (i === 4 ? 1 : 2))];
