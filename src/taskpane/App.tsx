@@ -31,6 +31,8 @@ const useStyles = makeStyles({
   person: { display: "flex", gap: tokens.spacingHorizontalS, alignItems: "baseline" },
   problem: { justifyContent: "flex-start", textAlign: "left", height: "auto", paddingTop: tokens.spacingVerticalXS, paddingBottom: tokens.spacingVerticalXS },
   duties: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
+  // A Field is a CSS grid: without min-width 0 a Select grows to its longest option and the pane scrolls sideways.
+  full: { width: "100%", minWidth: 0 },
 });
 
 export interface AppProps {
@@ -158,10 +160,10 @@ export function App({ frameworks, run, now = () => new Date() }: AppProps) {
 
       <section className={styles.section} aria-labelledby="choose-heading">
         <Text as="h2" id="choose-heading" size={400} weight="semibold">
-          Framework
+          What to assess
         </Text>
         <Field label="Framework">
-          <Select value={framework.id} onChange={(_, d) => chooseFramework(d.value)}>
+          <Select className={styles.full} value={framework.id} onChange={(_, d) => chooseFramework(d.value)}>
             {frameworks.map((f) => (
               <option key={f.id} value={f.id}>
                 {`${f.title} (${f.publisher})`}
@@ -170,7 +172,7 @@ export function App({ frameworks, run, now = () => new Date() }: AppProps) {
           </Select>
         </Field>
         <Field label="Role" hint={role.grade ? `${role.grade} · ${role.criteria.length} criteria` : `${role.criteria.length} criteria`}>
-          <Select value={role.id} onChange={(_, d) => setRoleId(d.value)}>
+          <Select className={styles.full} value={role.id} onChange={(_, d) => setRoleId(d.value)}>
             {framework.roles.map((r) => (
               <option key={r.id} value={r.id}>
                 {r.grade ? `${r.title}, ${r.grade}` : r.title}
@@ -190,7 +192,7 @@ export function App({ frameworks, run, now = () => new Date() }: AppProps) {
           </details>
         )}
         <Field label="Target level" hint={framework.implicitLevel ? "This framework has no levels." : "Levels are cumulative: a level needs everything below it too."}>
-          <Select value={level.id} disabled={framework.implicitLevel} onChange={(_, d) => setLevelId(d.value)}>
+          <Select className={styles.full} value={level.id} disabled={framework.implicitLevel} onChange={(_, d) => setLevelId(d.value)}>
             {framework.levels.map((l) => (
               <option key={l.id} value={l.id}>
                 {levelLabel(l)}
