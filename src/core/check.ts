@@ -6,7 +6,7 @@ import { cellAddress, columnName } from "./layout/plan";
 import { describeLevel, findLevel, findRole, normaliseName } from "./lookup";
 import type { Criterion, Framework, Role } from "./model";
 import { levelIndex } from "./model";
-import type { Scores } from "./rules";
+import type { Evaluation, Scores } from "./rules";
 import { evaluate } from "./rules";
 import type { ScoreClass } from "./scores";
 import { classifyScore, describeValue, isErrorValue } from "./scores";
@@ -21,7 +21,8 @@ export interface Problem {
   message: string;
 }
 
-export interface PersonResult {
+/** One person's result: the rules' evaluation, with levels by id and where the person is. */
+export interface PersonResult extends Omit<Evaluation, "targetIndex" | "attainedIndex"> {
   sheet: string;
   /** A1 address of the person's Employee cell. */
   cell: string;
@@ -31,12 +32,6 @@ export interface PersonResult {
   targetLevel: string;
   /** Level id, or null when not even the first level is reached. */
   attainedLevel: string | null;
-  levelGap: number;
-  essentialsMet: boolean;
-  unmetEssential: string[];
-  missing: string[];
-  desirableScore: number;
-  readiness: number;
 }
 
 /** One assessment sheet as the check understood it: enough for the custom functions' index too. */
@@ -226,7 +221,7 @@ class SheetChecker {
         }
         scores.set(criterion.id, score);
       }
-      const result = evaluate(framework, role, scores, targetIndex);
+      const { targetIndex: _target, attainedIndex, ...result } = evaluate(framework, role, scores, targetIndex);
       const cell = cellAddress(row, 0);
       people.push({ employee, cell, scores });
       this.people.push({
@@ -236,13 +231,8 @@ class SheetChecker {
         framework: framework.id,
         role: role.id,
         targetLevel: target.id,
-        attainedLevel: result.attainedIndex > 0 ? framework.levels[result.attainedIndex - 1].id : null,
-        levelGap: result.levelGap,
-        essentialsMet: result.essentialsMet,
-        unmetEssential: result.unmetEssential,
-        missing: result.missing,
-        desirableScore: result.desirableScore,
-        readiness: result.readiness,
+        attainedLevel: attainedIndex > 0 ? framework.levels[attainedIndex - 1].id : null,
+        ...result,
       });
     }
     if (people.length === 0) {

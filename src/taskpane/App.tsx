@@ -14,6 +14,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { useMemo, useState } from "react";
+import type { ReactNode } from "react";
 import type { CheckResult, Problem } from "../core/check";
 import { levelLabel } from "../core/lookup";
 import type { Framework } from "../core/model";
@@ -40,6 +41,19 @@ export interface AppProps {
   /** Runs batches against the workbook; undefined when the page is not inside Excel. */
   run?: ExcelRunner;
   now?: () => Date;
+}
+
+/** A titled part of the pane; the heading names the region for screen readers. */
+function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
+  const styles = useStyles();
+  return (
+    <section className={styles.section} aria-labelledby={id}>
+      <Text as="h2" id={id} size={400} weight="semibold">
+        {title}
+      </Text>
+      {children}
+    </section>
+  );
 }
 
 type Status = { intent: "success" | "error" | "warning"; title: string; text: string };
@@ -158,10 +172,7 @@ export function App({ frameworks, run, now = () => new Date() }: AppProps) {
         </MessageBar>
       )}
 
-      <section className={styles.section} aria-labelledby="choose-heading">
-        <Text as="h2" id="choose-heading" size={400} weight="semibold">
-          What to assess
-        </Text>
+      <Section id="choose-heading" title="What to assess">
         <Field label="Framework">
           <Select className={styles.full} value={framework.id} onChange={(_, d) => chooseFramework(d.value)}>
             {frameworks.map((f) => (
@@ -200,13 +211,10 @@ export function App({ frameworks, run, now = () => new Date() }: AppProps) {
             ))}
           </Select>
         </Field>
-      </section>
+      </Section>
 
       <Divider />
-      <section className={styles.section} aria-labelledby="sheets-heading">
-        <Text as="h2" id="sheets-heading" size={400} weight="semibold">
-          Sheets
-        </Text>
+      <Section id="sheets-heading" title="Sheets">
         <Button appearance="primary" disabled={disabled} onClick={insert}>
           Insert criteria sheet
         </Button>
@@ -221,13 +229,10 @@ export function App({ frameworks, run, now = () => new Date() }: AppProps) {
             {names.length > 0 ? `Create assessment sheet (${names.length})` : "Create assessment sheet"}
           </Button>
         </div>
-      </section>
+      </Section>
 
       <Divider />
-      <section className={styles.section} aria-labelledby="check-heading">
-        <Text as="h2" id="check-heading" size={400} weight="semibold">
-          Check
-        </Text>
+      <Section id="check-heading" title="Check">
         <div className={styles.row}>
           <Button appearance="primary" disabled={disabled} onClick={check}>
             Check assessment sheets
@@ -236,7 +241,7 @@ export function App({ frameworks, run, now = () => new Date() }: AppProps) {
             Write report sheet
           </Button>
         </div>
-      </section>
+      </Section>
 
       <div aria-live="polite">{busy && <Spinner size="small" label={busy} />}</div>
       <div aria-live="assertive">
@@ -251,10 +256,7 @@ export function App({ frameworks, run, now = () => new Date() }: AppProps) {
       </div>
 
       {result && result.people.length > 0 && (
-        <section className={styles.section} aria-labelledby="people-heading">
-          <Text as="h2" id="people-heading" size={400} weight="semibold">
-            People: {passed} of {result.people.length} meet every essential criterion
-          </Text>
+        <Section id="people-heading" title={`People: ${passed} of ${result.people.length} meet every essential criterion`}>
           <ul className={styles.list}>
             {result.people.map((p) => (
               <li key={`${p.sheet}!${p.cell}`} className={styles.person}>
@@ -269,13 +271,10 @@ export function App({ frameworks, run, now = () => new Date() }: AppProps) {
               </li>
             ))}
           </ul>
-        </section>
+        </Section>
       )}
       {result && result.problems.length > 0 && (
-        <section className={styles.section} aria-labelledby="problems-heading">
-          <Text as="h2" id="problems-heading" size={400} weight="semibold">
-            Problems ({result.problems.length})
-          </Text>
+        <Section id="problems-heading" title={`Problems (${result.problems.length})`}>
           <Text className={styles.muted} size={200}>
             Choose a problem to select its cell.
           </Text>
@@ -288,7 +287,7 @@ export function App({ frameworks, run, now = () => new Date() }: AppProps) {
               </li>
             ))}
           </ul>
-        </section>
+        </Section>
       )}
     </main>
   );
