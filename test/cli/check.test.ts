@@ -30,6 +30,13 @@ describe("check on a clean sheet", () => {
     expect(code).toBe(0);
   });
 
+  it("shows a progress line while it reads, cleared when done (on a terminal only)", async () => {
+    const file = await stockportAssessmentFile(dir, [stockportPerson("Ann")], undefined, "progress.xlsx");
+    const run = await runCli("check", file);
+    expect(run.progress).toEqual([`Reading ${file}…`, ""]);
+    expect(run.stderr).toBe("");
+  });
+
   it("exits 1 when someone misses an essential", async () => {
     const file = await stockportAssessmentFile(dir, [stockportPerson("Ann", { "SLA-05": 1 })], undefined, "unmet.xlsx");
     const { code, json } = await checkJson(file);
