@@ -71,7 +71,7 @@ describe("hr-competency criteria", () => {
     [["criteria", "--framework", "medway-libraries-2024", "--level", "D"], /^Unknown level "D" in medway-libraries-2024\. Levels: A \(Developing\), B \(Practising\), C \(Accomplished\)\.\n$/],
     [["criteria"], /^criteria: --framework is required\. See: hr-competency criteria --help\n$/],
     [["criteria", "--framework", "x", "--colour", "red"], /^criteria: Unknown option '--colour'.*See: hr-competency criteria --help\n$/],
-    [["explode"], /^Unknown command "explode"\. Commands: frameworks, criteria.*\n$/],
+    [["explode"], /^Unknown command "explode"\. Commands: frameworks, criteria, fill, template, check\. See: hr-competency --help\n$/],
   ])("%j exits 2 with one line on stderr naming the problem", async (argv, message) => {
     const { code, stdout, stderr } = await runCli(...argv);
     expect(code).toBe(2);
@@ -80,11 +80,24 @@ describe("hr-competency criteria", () => {
     expect(stderr.trim().split("\n")).toHaveLength(1);
   });
 
-  it.each(["frameworks", "criteria"])("%s --help describes its options", async (command) => {
+  it.each([
+    ["frameworks", "--json"],
+    ["criteria", "--framework F"],
+    ["fill", "--role R"],
+    ["template", "--people P"],
+    ["check", "--report OUT.xlsx"],
+  ])("%s --help describes its options", async (command, option) => {
     const { code, stdout } = await runCli(command, "--help");
     expect(code).toBe(0);
     expect(stdout).toMatch(new RegExp(`^Usage: hr-competency ${command}`));
-    expect(stdout).toContain("--json");
+    expect(stdout).toContain(option);
+    expect(stdout).toContain("--help");
+  });
+
+  it("hr-competency --help lists every command", async () => {
+    const { code, stdout } = await runCli("--help");
+    expect(code).toBe(0);
+    for (const command of ["frameworks", "criteria", "fill", "template", "check"]) expect(stdout).toMatch(new RegExp(`^  ${command}\\s+\\S`, "m"));
   });
 });
 
