@@ -167,6 +167,13 @@ describe("the assessment sheet", () => {
     expect(ws.getCell("Z12").formula).toMatch(/^SUMPRODUCT\(/);
     expect(ws.getCell("AA12").formula).toMatch(/^_xlfn\.TEXTJOIN\(/);
     expect(Object.keys((ws as unknown as { tables: object }).tables)).toHaveLength(1);
+    // Essentials below the threshold stand out: every essential column, never the desirable ones (SLA-01, SLA-18).
+    const cf = (ws as unknown as { conditionalFormattings: { ref: string; rules: { type: string; formulae?: string[] }[] }[] }).conditionalFormattings;
+    expect(cf.map((c) => [c.ref, c.rules[0].type, c.rules[0].formulae?.[0]])).toEqual([
+      ["C12:R13", "expression", "AND(ISNUMBER(C12),C12<2)"],
+      ["T12:Y13", "expression", "AND(ISNUMBER(T12),T12<2)"],
+      ["B12:Y13", "colorScale", undefined],
+    ]);
   });
 });
 

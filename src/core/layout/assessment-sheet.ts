@@ -180,7 +180,7 @@ export function planAssessmentSheet(framework: Framework, role: Role, target: Le
     return {
       kind: "expression",
       range: { row: r.firstPerson, col: 1 + run.start, rows: people.length, cols: run.length },
-      formula: `AND(ISNUMBER(${cell.replace(/(\d+)$/, "$1")}),${cell}<${scale.meets})`.replace(/^AND\(ISNUMBER\(([A-Z]+)(\d+)\),([A-Z]+)(\d+)</, "AND(ISNUMBER($1$2),$3$4<"),
+      formula: `AND(ISNUMBER(${cell}),${cell}<${scale.meets})`,
       ...BAD,
     };
   });
