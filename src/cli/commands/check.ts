@@ -58,7 +58,9 @@ function printHuman(result: CheckResult, io: Io) {
   }
   if (result.problems.length > 0) {
     io.stdout("\nProblems\n");
-    for (const p of result.problems) io.stdout(`  ${`${p.sheet}!${p.cell}`.padEnd(24)} ${p.severity.padEnd(7)} ${p.message} [${p.code}]\n`);
+    const where = (p: Problem) => `${p.sheet}!${p.cell}`;
+    const width = Math.max(...result.problems.map((p) => where(p).length));
+    for (const p of result.problems) io.stdout(`  ${where(p).padEnd(width)}  ${p.severity.padEnd(7)}  ${p.message} [${p.code}]\n`);
   }
 }
 
