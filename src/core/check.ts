@@ -51,7 +51,20 @@ export interface CheckResult {
   problems: Problem[];
 }
 
-export type FrameworkLookup = (id: string) => Framework | undefined;
+/** The frameworks a check knows: found by id, and every criterion id, to recognise a sheet that lost its metadata. */
+export interface FrameworkCatalog {
+  find(id: string): Framework | undefined;
+  criterionIds: ReadonlySet<string>;
+}
+
+/** Built once per set of frameworks: a check, and each live refresh, reuse it. */
+export function catalogOf(frameworks: Framework[]): FrameworkCatalog {
+  const byId = new Map(frameworks.map((f) => [f.id, f]));
+  return {
+    find: (id) => byId.get(id.trim().toLowerCase()),
+    criterionIds: new Set(frameworks.flatMap((f) => f.roles.flatMap((r) => r.criteria.map((c) => c.id.toUpperCase())))),
+  };
+}
 
 /** How far down the metadata and the table header are looked for. */
 const METADATA_SEARCH_ROWS = 40;
@@ -74,8 +87,7 @@ class SheetChecker {
 
   constructor(
     private readonly grid: SheetGrid,
-    private readonly frameworks: FrameworkLookup,
-    private readonly knownIds: ReadonlySet<string>,
+    private readonly catalog: FrameworkCatalog,
   ) {}
 
   private problem(row: number, col: number, severity: Severity, code: string, message: string) {
@@ -88,7 +100,7 @@ class SheetChecker {
     if (findLabel(g, ASSESSMENT_LABELS.framework, 0, METADATA_SEARCH_ROWS) >= 0) return true;
     if (findLabel(g, ASSESSMENT_LABELS.role, 0, METADATA_SEARCH_ROWS) >= 0 && findLabel(g, ASSESSMENT_LABELS.target, 0, METADATA_SEARCH_ROWS) >= 0) return true;
     const header = findLabel(g, ASSESSMENT_LABELS.employee, 0, HEADER_SEARCH_ROWS);
-    return header >= 0 && (g.values[header] ?? []).some((v, c) => c > 0 && this.knownIds.has(text(v).toUpperCase()));
+    return header >= 0 && (g.values[header] ?? []).some((v, c) => c > 0 && this.catalog.criterionIds.has(text(v).toUpperCase()));
   }
 
   check(): void {
@@ -103,7 +115,7 @@ class SheetChecker {
       return;
     }
     const fwId = text(cellAt(g, fwRow, 1));
-    const framework = fwId ? this.frameworks(fwId) : undefined;
+    const framework = fwId ? this.catalog.find(fwId) : undefined;
     if (!framework) {
       this.problem(fwRow, 1, "error", fwId ? "unknown-framework" : "metadata-missing", fwId ? `Unknown framework "${fwId}"; the sheet cannot be checked. Use one of the built-in frameworks (hr-competency frameworks).` : `The framework id is missing beside "${L.framework}". ${fix}`);
       return;
@@ -242,20 +254,15 @@ class SheetChecker {
   }
 }
 
-/** All criterion ids of the given frameworks, upper-cased: how a sheet with lost metadata is still recognised. */
-export function criterionIds(frameworks: Framework[]): Set<string> {
-  return new Set(frameworks.flatMap((f) => f.roles.flatMap((r) => r.criteria.map((c) => c.id.toUpperCase()))));
-}
-
 /**
  * Checks every assessment sheet among `grids`: finds each one's metadata and table by their
  * labels, classifies every score with the rules, and evaluates every person. Never throws on
  * what a sheet contains: whatever is wrong becomes a problem naming its sheet and cell.
  */
-export function checkWorkbook(grids: SheetGrid[], frameworks: FrameworkLookup, knownIds: ReadonlySet<string>): CheckResult {
+export function checkWorkbook(grids: SheetGrid[], catalog: FrameworkCatalog): CheckResult {
   const result: CheckResult = { assessmentSheets: [], sheets: [], people: [], problems: [] };
   for (const grid of grids) {
-    const checker = new SheetChecker(grid, frameworks, knownIds);
+    const checker = new SheetChecker(grid, catalog);
     if (!checker.isAssessment()) continue;
     result.assessmentSheets.push(grid.name);
     checker.check();

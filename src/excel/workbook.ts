@@ -1,5 +1,5 @@
 import type { CheckResult } from "../core/check";
-import { checkWorkbook, criterionIds } from "../core/check";
+import { catalogOf, checkWorkbook } from "../core/check";
 import { planAssessmentSheet } from "../core/layout/assessment-sheet";
 import { planCriteriaSheet } from "../core/layout/criteria-sheet";
 import { isReportSheet, planReportSheet } from "../core/layout/report-sheet";
@@ -36,9 +36,8 @@ export function namesFromSelection(run: ExcelRunner): Promise<string[]> {
 }
 
 export function checkOpenWorkbook(run: ExcelRunner, frameworks: Framework[]): Promise<CheckResult> {
-  const byId = new Map(frameworks.map((f) => [f.id, f]));
-  const ids = criterionIds(frameworks);
-  return run(async (context) => checkWorkbook(await readWorkbookGrids(context), (id) => byId.get(id.trim().toLowerCase()), ids));
+  const catalog = catalogOf(frameworks);
+  return run(async (context) => checkWorkbook(await readWorkbookGrids(context), catalog));
 }
 
 /** Replaces the check's own results sheet (never a user's sheet of that name) with a new one. */

@@ -1,5 +1,5 @@
 import type { AssessmentSheet } from "../core/check";
-import { checkWorkbook } from "../core/check";
+import { catalogOf, checkWorkbook } from "../core/check";
 import type { Level } from "../core/framework";
 import type { SheetGrid } from "../core/grid";
 import { ASSESSMENT_LABELS } from "../core/layout/assessment-sheet";
@@ -186,7 +186,7 @@ export function personFromRange(frameworks: Framework[], employeeArg: unknown, r
     hiddenRows: new Set(),
     protected: false,
   };
-  const checked = checkWorkbook([grid], (id) => (id === framework.id ? framework : undefined), new Set());
+  const checked = checkWorkbook([grid], catalogOf([framework]));
   const sheet = checked.sheets[0];
   const wanted = normaliseName(employee);
   const rows = sheet?.people.filter((p) => normaliseName(p.employee) === wanted) ?? [];

@@ -1,4 +1,5 @@
-import { checkWorkbook, criterionIds } from "../core/check";
+import type { FrameworkCatalog } from "../core/check";
+import { catalogOf, checkWorkbook } from "../core/check";
 import type { Framework } from "../core/model";
 import { readWorkbookGrids } from "../excel/read";
 import type { ExcelRunner } from "../excel/workbook";
@@ -23,17 +24,14 @@ export class LiveWorkbook {
   private timer?: ReturnType<typeof setTimeout>;
   private flushing: Promise<void> = Promise.resolve();
   private readonly subscribers = new Set<Subscriber>();
-  private readonly byId: (id: string) => Framework | undefined;
-  private readonly knownIds: Set<string>;
+  private readonly catalog: FrameworkCatalog;
 
   constructor(
     private readonly run: ExcelRunner,
     frameworks: Framework[],
     private readonly debounceMs = 150,
   ) {
-    const map = new Map(frameworks.map((f) => [f.id, f]));
-    this.byId = (id) => map.get(id.trim().toLowerCase());
-    this.knownIds = criterionIds(frameworks);
+    this.catalog = catalogOf(frameworks);
   }
 
   /** Reads the workbook once and starts listening for changes; later calls wait for the same start. */
@@ -74,7 +72,7 @@ export class LiveWorkbook {
       return readWorkbookGrids(context, worksheets.items.map((ws) => ws.name));
     });
     this.reads++;
-    this.index.replaceAll(checkWorkbook(grids, this.byId, this.knownIds).sheets);
+    this.index.replaceAll(checkWorkbook(grids, this.catalog).sheets);
     this.notify();
   }
 
@@ -96,7 +94,7 @@ export class LiveWorkbook {
         const grids = await this.run((context) => readWorkbookGrids(context, names));
         this.reads++;
         for (const grid of grids) {
-          const sheet = checkWorkbook([grid], this.byId, this.knownIds).sheets[0];
+          const sheet = checkWorkbook([grid], this.catalog).sheets[0];
           this.index.replaceSheet(grid.name, sheet);
         }
         this.notify();

@@ -1,4 +1,4 @@
-import { checkWorkbook, criterionIds } from "../../src/core/check";
+import { catalogOf, checkWorkbook } from "../../src/core/check";
 import { planAssessmentSheet } from "../../src/core/layout/assessment-sheet";
 import { planCriteriaSheet } from "../../src/core/layout/criteria-sheet";
 import { cellAddress, isFormulaCell } from "../../src/core/layout/plan";
@@ -103,7 +103,7 @@ describe("the Office.js adapter reads sheets into grids", () => {
       excel.state.syncs = 0;
       const grids = await excel.run((context) => readWorkbookGrids(context));
       expect(excel.state.syncs).toBe(3);
-      const result = checkWorkbook(grids, findFramework, criterionIds(builtInFrameworks()));
+      const result = checkWorkbook(grids, catalogOf(builtInFrameworks()));
       expect(result.people).toHaveLength(n);
       expect(result.people[1]).toMatchObject({ employee: "P1", unmetEssential: ["SLA-05"], missing: ["SLA-04"] });
       expect(result.problems.map((p) => [p.code, p.cell])).toEqual(
