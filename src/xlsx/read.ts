@@ -62,26 +62,34 @@ function formulaOf(cell: ExcelJS.Cell): string | undefined {
   return cell.type === ExcelJS.ValueType.Formula ? cell.formula : undefined;
 }
 
-export function worksheetToGrid(ws: ExcelJS.Worksheet): SheetGrid {
-  const values: CellValue[][] = [];
-  const formulas = new Map<number, string>();
-  const hiddenRows = new Set<number>();
-  ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    const r = rowNumber - 1;
-    if (row.hidden) hiddenRows.add(r);
+/** Collects rows, as either of ExcelJS's readers gives them, into a grid. */
+class GridBuilder {
+  private readonly values: CellValue[][] = [];
+  private readonly formulas = new Map<number, string>();
+  private readonly hiddenRows = new Set<number>();
+
+  addRow(row: ExcelJS.Row) {
+    const r = row.number - 1;
+    if (row.hidden) this.hiddenRows.add(r);
     const out: CellValue[] = [];
     row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
-      const v = cell.value;
-      out[colNumber - 1] = toCellValue(v);
-      if (typeof v === "object" && v !== null && ("formula" in v || "sharedFormula" in v)) {
-        const f = formulaOf(cell);
-        if (f !== undefined) formulas.set(formulaKey(r, colNumber - 1), f);
-      }
+      out[colNumber - 1] = toCellValue(cell.value);
+      const f = formulaOf(cell);
+      if (f !== undefined) this.formulas.set(formulaKey(r, colNumber - 1), f);
     });
-    values[r] = out;
-  });
-  for (let r = 0; r < values.length; r++) values[r] ??= [];
-  return { name: ws.name, values, formulas, hiddenRows, protected: Boolean((ws as unknown as { sheetProtection?: { sheet?: boolean } }).sheetProtection?.sheet) };
+    this.values[r] = out;
+  }
+
+  build(name: string, isProtected: boolean): SheetGrid {
+    for (let r = 0; r < this.values.length; r++) this.values[r] ??= [];
+    return { name, values: this.values, formulas: this.formulas, hiddenRows: this.hiddenRows, protected: isProtected };
+  }
+}
+
+export function worksheetToGrid(ws: ExcelJS.Worksheet): SheetGrid {
+  const grid = new GridBuilder();
+  ws.eachRow({ includeEmpty: false }, (row) => grid.addRow(row));
+  return grid.build(ws.name, Boolean((ws as unknown as { sheetProtection?: { sheet?: boolean } }).sheetProtection?.sheet));
 }
 
 /**
@@ -108,22 +116,10 @@ async function readGridsStreaming(path: string): Promise<SheetGrid[]> {
   const grids: SheetGrid[] = [];
   for await (const sheet of reader) {
     const ws = sheet as unknown as AsyncIterable<ExcelJS.Row> & { name: string };
-    const values: CellValue[][] = [];
-    const formulas = new Map<number, string>();
-    const hiddenRows = new Set<number>();
-    for await (const row of ws) {
-      const r = row.number - 1;
-      if (row.hidden) hiddenRows.add(r);
-      const out: CellValue[] = [];
-      row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
-        out[colNumber - 1] = toCellValue(cell.value);
-        const f = formulaOf(cell);
-        if (f !== undefined) formulas.set(formulaKey(r, colNumber - 1), f);
-      });
-      values[r] = out;
-    }
-    for (let r = 0; r < values.length; r++) values[r] ??= [];
-    grids.push({ name: ws.name, values, formulas, hiddenRows, protected: false });
+    const grid = new GridBuilder();
+    for await (const row of ws) grid.addRow(row);
+    // The streaming reader does not report sheet protection.
+    grids.push(grid.build(ws.name, false));
   }
   if (grids.length === 0) throw new Error("no worksheet found");
   return grids;
