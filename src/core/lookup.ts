@@ -6,6 +6,20 @@ export function normaliseName(name: string): string {
   return name.trim().replace(/[\s_]+/g, " ").toLowerCase();
 }
 
+/**
+ * The first name given twice (the same once case and spacing are ignored, as the check compares
+ * employees), with its earlier spelling; undefined when every name is distinct.
+ */
+export function repeatedName(names: string[]): { name: string; first: string } | undefined {
+  const seen = new Map<string, string>();
+  for (const name of names) {
+    const first = seen.get(normaliseName(name));
+    if (first !== undefined) return { name, first };
+    seen.set(normaliseName(name), name);
+  }
+  return undefined;
+}
+
 function matches(name: string, ...candidates: (string | undefined)[]): boolean {
   const wanted = normaliseName(name);
   return candidates.some((c) => c !== undefined && normaliseName(c) === wanted);

@@ -16,7 +16,7 @@ import {
 import { useMemo, useState } from "react";
 import type { ReactNode } from "react";
 import type { CheckResult, Problem } from "../core/check";
-import { levelLabel } from "../core/lookup";
+import { levelLabel, repeatedName } from "../core/lookup";
 import type { Framework } from "../core/model";
 import { summaryLine } from "../core/layout/report-sheet";
 import type { ExcelRunner } from "../excel/workbook";
@@ -119,10 +119,9 @@ export function App({ frameworks, run, now = () => new Date() }: AppProps) {
       setStatus({ intent: "warning", title: "No people yet", text: "Type or paste names (one per line), or select them in the sheet and choose Use selected cells." });
       return;
     }
-    const seen = new Set<string>();
-    const twin = names.find((n) => (seen.has(n.toLowerCase()) ? true : (seen.add(n.toLowerCase()), false)));
-    if (twin) {
-      setStatus({ intent: "warning", title: "A name is there twice", text: `"${twin}" appears twice. Each person needs one row: remove or rename one.` });
+    const repeated = repeatedName(names);
+    if (repeated) {
+      setStatus({ intent: "warning", title: "A name is there twice", text: `"${repeated.name}" appears twice. Each person needs one row: remove or rename one.` });
       return;
     }
     return act("Creating the assessment sheet…", "create the assessment sheet", async (r) => {

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from "node:fs";
 import { planAssessmentSheet } from "../../core/layout/assessment-sheet";
-import { normaliseName } from "../../core/lookup";
+import { repeatedName } from "../../core/lookup";
 import { addSheetsToFile } from "../../xlsx/workbook";
 import { optionalString, parseCommandArgs, requireString } from "../args";
 import type { Command } from "../command";
@@ -20,12 +20,8 @@ export function parsePeople(value: string): string[] {
   const raw = fromFile ? readFileSync(value, "utf8").split(/\r?\n/) : value.split(";");
   const names = raw.map((n) => n.trim()).filter((n) => n !== "");
   if (names.length === 0) throw new UsageError(`template: --people ${fromFile ? `file ${value} has` : "has"} no names. Give names separated by ";" or a file with one name per line.`);
-  const seen = new Map<string, string>();
-  for (const name of names) {
-    const twin = seen.get(normaliseName(name));
-    if (twin !== undefined) throw new UsageError(`template: "${name}" is in --people twice (as "${twin}"); each person needs one row.`);
-    seen.set(normaliseName(name), name);
-  }
+  const repeated = repeatedName(names);
+  if (repeated) throw new UsageError(`template: "${repeated.name}" is in --people twice (as "${repeated.first}"); each person needs one row.`);
   return names;
 }
 
