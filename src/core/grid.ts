@@ -1,3 +1,4 @@
+import type { Rect } from "./layout/plan";
 import type { CellValue } from "./scores";
 
 /**
@@ -11,6 +12,8 @@ export interface SheetGrid {
   formulas: ReadonlyMap<number, string>;
   hiddenRows: ReadonlySet<number>;
   protected: boolean;
+  /** Merged ranges (0-based); only the top-left cell of a merge holds a value. */
+  merges?: readonly Rect[];
 }
 
 /** Excel has at most 16,384 columns, so row and column pack into one number: cheaper than an address string per cell. */

@@ -1,0 +1,301 @@
+import { Readable, Transform } from "node:stream";
+import zlib from "node:zlib";
+
+/**
+ * The zip container of an .xlsx (an OPC package), read and written without inflating what is
+ * not asked for. Sizes are checked against limits from the central directory before anything is
+ * inflated, and every inflate is capped at the size the directory declared, so a zip bomb is
+ * refused in milliseconds instead of filling memory. Entries that are not changed are written
+ * back as their original compressed bytes.
+ */
+export class ZipError extends Error {}
+
+export interface ZipLimits {
+  /** Sum of the declared uncompressed sizes of all entries. */
+  maxTotalBytes: number;
+  /** Largest declared uncompressed size / compressed size, for entries above `ratioFloorBytes`. */
+  maxRatio: number;
+  ratioFloorBytes: number;
+  maxEntries: number;
+}
+
+export const DEFAULT_ZIP_LIMITS: ZipLimits = {
+  maxTotalBytes: 1024 * 1024 * 1024,
+  maxRatio: 500,
+  ratioFloorBytes: 16 * 1024 * 1024,
+  maxEntries: 50_000,
+};
+
+interface Entry {
+  name: string;
+  method: number;
+  flags: number;
+  crc: number;
+  compressedSize: number;
+  size: number;
+  /** Offset of the local header in the original bytes; undefined for entries added since. */
+  localOffset?: number;
+  /** Set for entries added or replaced since reading. */
+  data?: Buffer;
+}
+
+const SIG_EOCD = 0x06054b50;
+const SIG_EOCD64 = 0x06064b50;
+const SIG_EOCD64_LOCATOR = 0x07064b50;
+const SIG_CENTRAL = 0x02014b50;
+const SIG_LOCAL = 0x04034b50;
+const UTF8_FLAG = 0x0800;
+
+let crcTable: Uint32Array | undefined;
+/** CRC-32 as zip wants it (node's zlib.crc32 is not in every Node 20). */
+export function crc32(data: Uint8Array): number {
+  if (!crcTable) {
+    crcTable = new Uint32Array(256);
+    for (let n = 0; n < 256; n++) {
+      let c = n;
+      for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+      crcTable[n] = c >>> 0;
+    }
+  }
+  let crc = 0xffffffff;
+  for (let i = 0; i < data.length; i++) crc = crcTable[(crc ^ data[i]) & 0xff] ^ (crc >>> 8);
+  return (crc ^ 0xffffffff) >>> 0;
+}
+
+/** Part names compare without a leading slash, with forward slashes, ignoring case (OPC part names are case-insensitive). */
+function key(name: string): string {
+  return name.replace(/\\/g, "/").replace(/^\/+/, "").toLowerCase();
+}
+
+const MB = (n: number) => `${Math.round(n / 1024 / 1024)} MB`;
+
+export class ZipPackage {
+  private readonly entries: Entry[] = [];
+  private readonly byKey = new Map<string, Entry>();
+
+  private constructor(private readonly source: Buffer) {}
+
+  /** Reads the central directory of `bytes`; throws ZipError when it is not a zip or breaks a limit. */
+  static read(bytes: Buffer, limits: ZipLimits = DEFAULT_ZIP_LIMITS): ZipPackage {
+    const pkg = new ZipPackage(bytes);
+    pkg.readDirectory(limits);
+    return pkg;
+  }
+
+  /** An empty package, to build a new workbook in. */
+  static create(): ZipPackage {
+    return new ZipPackage(Buffer.alloc(0));
+  }
+
+  private readDirectory(limits: ZipLimits) {
+    const b = this.source;
+    let eocd = -1;
+    for (let i = b.length - 22; i >= Math.max(0, b.length - 22 - 0xffff); i--) {
+      if (b.readUInt32LE(i) === SIG_EOCD) {
+        eocd = i;
+        break;
+      }
+    }
+    if (eocd < 0) throw new ZipError("its zip directory is missing (the file is truncated or not a zip archive)");
+    let count = b.readUInt16LE(eocd + 10);
+    let dirOffset = b.readUInt32LE(eocd + 16);
+    if (count === 0xffff || dirOffset === 0xffffffff) {
+      const locator = eocd - 20;
+      if (locator < 0 || b.readUInt32LE(locator) !== SIG_EOCD64_LOCATOR) throw new ZipError("its zip64 directory locator is missing");
+      const eocd64 = Number(b.readBigUInt64LE(locator + 8));
+      if (eocd64 + 56 > b.length || b.readUInt32LE(eocd64) !== SIG_EOCD64) throw new ZipError("its zip64 directory is damaged");
+      count = Number(b.readBigUInt64LE(eocd64 + 32));
+      dirOffset = Number(b.readBigUInt64LE(eocd64 + 48));
+    }
+    if (count > limits.maxEntries) throw new ZipError(`it holds ${count} parts, more than the ${limits.maxEntries} a workbook can sensibly have`);
+    let p = dirOffset;
+    let total = 0;
+    for (let i = 0; i < count; i++) {
+      if (p + 46 > b.length || b.readUInt32LE(p) !== SIG_CENTRAL) throw new ZipError("its zip directory is damaged");
+      const flags = b.readUInt16LE(p + 8);
+      const method = b.readUInt16LE(p + 10);
+      const crc = b.readUInt32LE(p + 16);
+      let compressedSize = b.readUInt32LE(p + 20);
+      let size = b.readUInt32LE(p + 24);
+      const nameLength = b.readUInt16LE(p + 28);
+      const extraLength = b.readUInt16LE(p + 30);
+      const commentLength = b.readUInt16LE(p + 32);
+      let localOffset = b.readUInt32LE(p + 42);
+      const name = b.toString(flags & UTF8_FLAG ? "utf8" : "latin1", p + 46, p + 46 + nameLength);
+      // Zip64: the real sizes and offset are in extra field 0x0001, in this order, for those set to 0xFFFFFFFF.
+      let e = p + 46 + nameLength;
+      const extraEnd = e + extraLength;
+      while (e + 4 <= extraEnd) {
+        const id = b.readUInt16LE(e);
+        const len = b.readUInt16LE(e + 2);
+        if (id === 0x0001) {
+          let q = e + 4;
+          const next = () => {
+            const value = Number(b.readBigUInt64LE(q));
+            q += 8;
+            return value;
+          };
+          if (size === 0xffffffff) size = next();
+          if (compressedSize === 0xffffffff) compressedSize = next();
+          if (localOffset === 0xffffffff) localOffset = next();
+        }
+        e += 4 + len;
+      }
+      p = extraEnd + commentLength;
+      if (name.endsWith("/")) continue;
+      if (flags & 1) throw new ZipError(`its part ${name} is encrypted`);
+      if (method !== 0 && method !== 8) throw new ZipError(`its part ${name} uses zip compression method ${method}, which workbooks do not use`);
+      total += size;
+      if (total > limits.maxTotalBytes) {
+        throw new ZipError(`it would expand to more than ${MB(limits.maxTotalBytes)} (a zip bomb, or far larger than a workbook should be), so it was not opened`);
+      }
+      if (size > limits.ratioFloorBytes && size > compressedSize * limits.maxRatio) {
+        throw new ZipError(`its part ${name} would expand ${Math.round(size / Math.max(1, compressedSize))} times (to ${MB(size)}), as a zip bomb does, so it was not opened`);
+      }
+      const entry: Entry = { name, method, flags, crc, compressedSize, size, localOffset };
+      this.entries.push(entry);
+      this.byKey.set(key(name), entry);
+    }
+  }
+
+  /** Part names as stored, in the package's order. */
+  names(): string[] {
+    return this.entries.map((e) => e.name);
+  }
+
+  has(name: string): boolean {
+    return this.byKey.has(key(name));
+  }
+
+  /** The declared uncompressed size of a part. */
+  size(name: string): number {
+    return this.entry(name).size;
+  }
+
+  private entry(name: string): Entry {
+    const entry = this.byKey.get(key(name));
+    if (!entry) throw new ZipError(`its part ${name} is missing`);
+    return entry;
+  }
+
+  private raw(entry: Entry): Buffer {
+    const b = this.source;
+    const at = entry.localOffset as number;
+    if (at + 30 > b.length || b.readUInt32LE(at) !== SIG_LOCAL) throw new ZipError(`its part ${entry.name} is damaged`);
+    const start = at + 30 + b.readUInt16LE(at + 26) + b.readUInt16LE(at + 28);
+    if (start + entry.compressedSize > b.length) throw new ZipError(`its part ${entry.name} is truncated`);
+    return b.subarray(start, start + entry.compressedSize);
+  }
+
+  /** A part's bytes, inflated; never more than the directory declared. */
+  bytes(name: string): Buffer {
+    const entry = this.entry(name);
+    if (entry.data) return entry.data;
+    const raw = this.raw(entry);
+    if (entry.method === 0) return raw;
+    try {
+      return zlib.inflateRawSync(raw, { maxOutputLength: Math.max(1, entry.size) });
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (error instanceof RangeError || code === "ERR_BUFFER_TOO_LARGE") throw new ZipError(`its part ${entry.name} expands past the size its directory declares (a zip bomb?)`);
+      throw new ZipError(`its part ${entry.name} is damaged (${(error as Error).message})`);
+    }
+  }
+
+  /** A part as text; a UTF-8 byte order mark is dropped. */
+  text(name: string): string {
+    const text = this.bytes(name).toString("utf8");
+    return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  }
+
+  /** A part as a stream of inflated chunks, for parts too large to hold as one string. */
+  stream(name: string): Readable {
+    const entry = this.entry(name);
+    if (entry.data || entry.method === 0) return Readable.from([entry.data ?? this.raw(entry)]);
+    let seen = 0;
+    const cap = new Transform({
+      transform(chunk: Buffer, _enc, done) {
+        seen += chunk.length;
+        if (seen > entry.size) done(new ZipError(`its part ${entry.name} expands past the size its directory declares (a zip bomb?)`));
+        else done(null, chunk);
+      },
+    });
+    const inflate = zlib.createInflateRaw();
+    inflate.on("error", (error) => cap.destroy(new ZipError(`its part ${entry.name} is damaged (${error.message})`)));
+    inflate.pipe(cap);
+    inflate.end(this.raw(entry));
+    return cap;
+  }
+
+  /** Adds a part, or replaces one (keeping its place in the package). */
+  set(name: string, data: Buffer | string): void {
+    const bytes = typeof data === "string" ? Buffer.from(data, "utf8") : data;
+    const existing = this.byKey.get(key(name));
+    const entry: Entry = { name: existing?.name ?? name.replace(/^\/+/, ""), method: 8, flags: UTF8_FLAG, crc: crc32(bytes), compressedSize: 0, size: bytes.length, data: bytes };
+    if (existing) this.entries[this.entries.indexOf(existing)] = entry;
+    else this.entries.push(entry);
+    this.byKey.set(key(name), entry);
+  }
+
+  delete(name: string): void {
+    const existing = this.byKey.get(key(name));
+    if (!existing) return;
+    this.entries.splice(this.entries.indexOf(existing), 1);
+    this.byKey.delete(key(name));
+  }
+
+  /** The package as zip bytes: parts not changed keep their original compressed bytes. */
+  toBuffer(): Buffer {
+    const chunks: Buffer[] = [];
+    const central: Buffer[] = [];
+    let offset = 0;
+    for (const entry of this.entries) {
+      const name = Buffer.from(entry.name, "utf8");
+      let body: Buffer;
+      let method = entry.method;
+      if (entry.data) {
+        body = zlib.deflateRawSync(entry.data, { level: 6 });
+        method = 8;
+      } else {
+        body = this.raw(entry);
+      }
+      if (offset > 0xfffffff0 || body.length > 0xfffffff0 || entry.size > 0xfffffff0) throw new ZipError("the workbook would be larger than 4 GB");
+      const local = Buffer.alloc(30);
+      local.writeUInt32LE(SIG_LOCAL, 0);
+      local.writeUInt16LE(20, 4);
+      local.writeUInt16LE(UTF8_FLAG, 6);
+      local.writeUInt16LE(method, 8);
+      local.writeUInt16LE(0, 10);
+      local.writeUInt16LE(0x21, 12);
+      local.writeUInt32LE(entry.crc, 14);
+      local.writeUInt32LE(body.length, 18);
+      local.writeUInt32LE(entry.size, 22);
+      local.writeUInt16LE(name.length, 26);
+      local.writeUInt16LE(0, 28);
+      const header = Buffer.alloc(46);
+      header.writeUInt32LE(SIG_CENTRAL, 0);
+      header.writeUInt16LE(20, 4);
+      header.writeUInt16LE(20, 6);
+      header.writeUInt16LE(UTF8_FLAG, 8);
+      header.writeUInt16LE(method, 10);
+      header.writeUInt16LE(0, 12);
+      header.writeUInt16LE(0x21, 14);
+      header.writeUInt32LE(entry.crc, 16);
+      header.writeUInt32LE(body.length, 20);
+      header.writeUInt32LE(entry.size, 24);
+      header.writeUInt16LE(name.length, 28);
+      header.writeUInt32LE(offset, 42);
+      chunks.push(local, name, body);
+      central.push(header, name);
+      offset += local.length + name.length + body.length;
+    }
+    const dir = Buffer.concat(central);
+    const end = Buffer.alloc(22);
+    end.writeUInt32LE(SIG_EOCD, 0);
+    end.writeUInt16LE(this.entries.length, 8);
+    end.writeUInt16LE(this.entries.length, 10);
+    end.writeUInt32LE(dir.length, 12);
+    end.writeUInt32LE(offset, 16);
+    return Buffer.concat([...chunks, dir, end]);
+  }
+}
