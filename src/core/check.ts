@@ -2,14 +2,16 @@ import type { Level } from "./framework";
 import type { SheetGrid } from "./grid";
 import { cellAt, formulaKey, isBlankValue, labelText } from "./grid";
 import { ASSESSMENT_LABELS, COMPUTED_HEADERS, assessedCriteria } from "./layout/assessment-sheet";
-import { cellAddress, columnName } from "./layout/plan";
+import type { Rect } from "./layout/plan";
+import { cellAddress, columnName, rectAddress } from "./layout/plan";
 import { describeLevel, findLevel, findRole, normaliseName } from "./lookup";
 import type { Criterion, Framework, Role } from "./model";
 import { levelIndex } from "./model";
+import type { FrameworkCatalog } from "./catalog";
 import type { Evaluation, Scores } from "./rules";
 import { evaluate } from "./rules";
 import type { ScoreClass } from "./scores";
-import { classifyScore, describeValue, isErrorValue } from "./scores";
+import { BLANK, classifyScore, describeValue, isErrorValue } from "./scores";
 
 export type Severity = "error" | "warning";
 
@@ -34,13 +36,21 @@ export interface PersonResult extends Omit<Evaluation, "targetIndex" | "attained
   attainedLevel: string | null;
 }
 
-/** One assessment sheet as the check understood it: enough for the custom functions' index too. */
+/** One person's row as read: classified scores by criterion id. */
+export interface AssessedPerson {
+  employee: string;
+  /** A1 address of the person's Employee cell. */
+  cell: string;
+  scores: Scores;
+}
+
+/** One assessment sheet as read: enough to judge it, and for the custom functions' index. */
 export interface AssessmentSheet {
   sheet: string;
   framework: Framework;
   role: Role;
   target: Level;
-  people: { employee: string; cell: string; scores: Scores }[];
+  people: AssessedPerson[];
 }
 
 export interface CheckResult {
@@ -51,20 +61,8 @@ export interface CheckResult {
   problems: Problem[];
 }
 
-/** The frameworks a check knows: found by id, and every criterion id, to recognise a sheet that lost its metadata. */
-export interface FrameworkCatalog {
-  find(id: string): Framework | undefined;
-  criterionIds: ReadonlySet<string>;
-}
-
-/** Built once per set of frameworks: a check, and each live refresh, reuse it. */
-export function catalogOf(frameworks: Framework[]): FrameworkCatalog {
-  const byId = new Map(frameworks.map((f) => [f.id, f]));
-  return {
-    find: (id) => byId.get(id.trim().toLowerCase()),
-    criterionIds: new Set(frameworks.flatMap((f) => f.roles.flatMap((r) => r.criteria.map((c) => c.id.toUpperCase())))),
-  };
-}
+export type { FrameworkCatalog };
+export { catalogOf } from "./catalog";
 
 /** How far down the metadata and the table header are looked for. */
 const METADATA_SEARCH_ROWS = 40;
@@ -80,195 +78,261 @@ function text(value: unknown): string {
   return typeof value === "string" ? value.trim() : typeof value === "number" ? String(value) : "";
 }
 
-class SheetChecker {
-  readonly problems: Problem[] = [];
-  readonly people: PersonResult[] = [];
-  assessment?: AssessmentSheet;
+/** Problems of one sheet, each at a cell. */
+class SheetProblems {
+  readonly list: Problem[] = [];
+  constructor(private readonly sheet: string) {}
 
-  constructor(
-    private readonly grid: SheetGrid,
-    private readonly catalog: FrameworkCatalog,
-  ) {}
-
-  private problem(row: number, col: number, severity: Severity, code: string, message: string) {
-    this.problems.push({ sheet: this.grid.name, cell: cellAddress(row, col), severity, code, message });
-  }
-
-  /** Whether this sheet looks like an assessment sheet at all: metadata labels, or an Employee header over criterion ids. */
-  isAssessment(): boolean {
-    const g = this.grid;
-    if (findLabel(g, ASSESSMENT_LABELS.framework, 0, METADATA_SEARCH_ROWS) >= 0) return true;
-    if (findLabel(g, ASSESSMENT_LABELS.role, 0, METADATA_SEARCH_ROWS) >= 0 && findLabel(g, ASSESSMENT_LABELS.target, 0, METADATA_SEARCH_ROWS) >= 0) return true;
-    const header = findLabel(g, ASSESSMENT_LABELS.employee, 0, HEADER_SEARCH_ROWS);
-    return header >= 0 && (g.values[header] ?? []).some((v, c) => c > 0 && this.catalog.criterionIds.has(text(v).toUpperCase()));
-  }
-
-  check(): void {
-    const g = this.grid;
-    const L = ASSESSMENT_LABELS;
-    const fwRow = findLabel(g, L.framework, 0, METADATA_SEARCH_ROWS);
-    const roleRow = findLabel(g, L.role, 0, METADATA_SEARCH_ROWS);
-    const targetRow = findLabel(g, L.target, 0, METADATA_SEARCH_ROWS);
-    const fix = "Put it back as the template had it, or make a new sheet with hr-competency template.";
-    if (fwRow < 0) {
-      this.problem(0, 0, "error", "metadata-missing", `The "${L.framework}" label with the framework id beside it was not found in column A, so the sheet cannot be checked. ${fix}`);
-      return;
-    }
-    const fwId = text(cellAt(g, fwRow, 1));
-    const framework = fwId ? this.catalog.find(fwId) : undefined;
-    if (!framework) {
-      this.problem(fwRow, 1, "error", fwId ? "unknown-framework" : "metadata-missing", fwId ? `Unknown framework "${fwId}"; the sheet cannot be checked. Use one of the built-in frameworks (hr-competency frameworks).` : `The framework id is missing beside "${L.framework}". ${fix}`);
-      return;
-    }
-    if (roleRow < 0) {
-      this.problem(fwRow + 1, 0, "error", "metadata-missing", `The "${L.role}" label with the role id beside it was not found in column A. ${fix}`);
-      return;
-    }
-    const roleName = text(cellAt(g, roleRow, 1));
-    const role = roleName ? findRole(framework, roleName) : undefined;
-    if (!role) {
-      this.problem(roleRow, 1, "error", roleName ? "unknown-role" : "metadata-missing", roleName ? `Unknown role "${roleName}" in ${framework.id}. Roles: ${framework.roles.map((r) => r.id).join(", ")}.` : `The role id is missing beside "${L.role}". ${fix}`);
-      return;
-    }
-    let target: Level | undefined;
-    const targetName = targetRow >= 0 ? text(cellAt(g, targetRow, 1)) : "";
-    if (targetName) target = findLevel(framework, targetName);
-    else if (framework.implicitLevel) target = framework.levels[0];
-    if (!target) {
-      const row = targetRow >= 0 ? targetRow : roleRow + 1;
-      this.problem(row, targetRow >= 0 ? 1 : 0, "error", targetName ? "unknown-level" : "metadata-missing", targetName ? `Unknown target level "${targetName}". Levels: ${framework.levels.map(describeLevel).join(", ")}.` : `The target level is missing. ${fix}`);
-      return;
-    }
-    const headerRow = findLabel(g, L.employee, Math.max(fwRow, roleRow, targetRow) + 1, HEADER_SEARCH_ROWS);
-    if (headerRow < 0) {
-      this.problem(Math.max(fwRow, roleRow, targetRow) + 1, 0, "error", "header-missing", `No table header with "${L.employee}" in column A was found below the metadata. ${fix}`);
-      return;
-    }
-    this.checkTable(framework, role, target, headerRow);
-  }
-
-  private readHeader(framework: Framework, role: Role, target: Level, headerRow: number): Map<string, number> {
-    const g = this.grid;
-    const inScope = new Map(assessedCriteria(framework, role, target).map((c) => [c.id.toUpperCase(), c]));
-    const ofRole = new Set(role.criteria.map((c) => c.id.toUpperCase()));
-    const computed = new Set(COMPUTED_HEADERS.map((h) => h.toLowerCase()));
-    const columns = new Map<string, number>();
-    const header = g.values[headerRow] ?? [];
-    for (let col = 1; col < header.length; col++) {
-      const value = header[col];
-      if (isBlankValue(value)) continue;
-      const name = text(value);
-      const key = name.toUpperCase();
-      const criterion = inScope.get(key);
-      if (criterion) {
-        const earlier = columns.get(criterion.id);
-        if (earlier !== undefined) {
-          this.problem(headerRow, col, "error", "criterion-column-duplicate", `Criterion ${criterion.id} has a second column; only column ${columnName(earlier)} is read. Delete one of them.`);
-        } else {
-          columns.set(criterion.id, col);
-        }
-      } else if (computed.has(name.toLowerCase())) {
-        continue;
-      } else if (ofRole.has(key)) {
-        this.problem(headerRow, col, "warning", "criterion-out-of-scope", `Criterion ${name} is above the target level ${target.id}; its column is ignored.`);
-      } else {
-        this.problem(headerRow, col, "warning", "unknown-column", `Column ${columnName(col)} ("${describeValue(value)}") is not a criterion of ${role.id}; it is ignored.`);
-      }
-    }
-    const after = header.length;
-    for (const criterion of inScope.values()) {
-      if (!columns.has(criterion.id)) {
-        this.problem(headerRow, after, "error", "criterion-column-missing", `The column for criterion ${criterion.id} is missing, so everyone's score for it counts as missing. Add a column headed ${criterion.id}.`);
-      }
-      if (criterion.priority === "unspecified") {
-        const col = columns.get(criterion.id);
-        this.problem(headerRow, col ?? 0, "warning", "unspecified-priority", `Criterion ${criterion.id} has no priority (essential or desirable) in ${framework.id}; it counts as essential.`);
-      }
-    }
-    return columns;
-  }
-
-  private checkTable(framework: Framework, role: Role, target: Level, headerRow: number): void {
-    const g = this.grid;
-    const columns = this.readHeader(framework, role, target, headerRow);
-    const criteria: [Criterion, number][] = role.criteria.filter((c) => columns.has(c.id)).map((c) => [c, columns.get(c.id) as number]);
-    const targetIndex = levelIndex(framework, target.id);
-    const seen = new Map<string, number>();
-    const people: AssessmentSheet["people"] = [];
-    let blankRun: number[] = [];
-
-    for (let row = headerRow + 1; row < g.values.length; row++) {
-      const nameValue = cellAt(g, row, 0);
-      const hasScores = criteria.some(([, col]) => !isBlankValue(cellAt(g, row, col)));
-      if (isBlankValue(nameValue) && !hasScores) {
-        blankRun.push(row);
-        continue;
-      }
-      for (const blank of blankRun) this.problem(blank, 0, "warning", "blank-row", `Row ${blank + 1} inside the table is empty; the rows below it are checked too.`);
-      blankRun = [];
-      if (isBlankValue(nameValue) || isErrorValue(nameValue) || typeof nameValue === "boolean") {
-        this.problem(row, 0, "error", "employee-missing", `Row ${row + 1} has scores but no employee name${isBlankValue(nameValue) ? "" : ` (${describeValue(nameValue)})`}; the row is not checked. Type the person's name in column A.`);
-        continue;
-      }
-      const employee = nameValue instanceof Date ? nameValue.toISOString().slice(0, 10) : String(nameValue).trim();
-      const key = normaliseName(employee);
-      const first = seen.get(key);
-      if (first !== undefined) {
-        this.problem(row, 0, "error", "employee-duplicate", `"${employee}" is also in row ${first + 1}; both rows are checked, but formulas that look a person up by name will not know which to use. Give each person one row.`);
-      } else {
-        seen.set(key, row);
-      }
-      if (g.hiddenRows.has(row)) this.problem(row, 0, "warning", "row-hidden", `Row ${row + 1} (${employee}) is hidden; it was checked anyway.`);
-
-      const scores = new Map<string, ScoreClass>();
-      for (const [criterion, col] of criteria) {
-        const value = cellAt(g, row, col);
-        const score = classifyScore(value, framework.scale);
-        const formula = g.formulas.get(formulaKey(row, col));
-        if (formula !== undefined) {
-          this.problem(row, col, "warning", "score-formula", `The score for ${criterion.id} (${employee}) is a formula (=${formula}); its result ${describeValue(value)} is used. Type the score itself.`);
-        }
-        if (score.kind === "invalid") {
-          this.problem(row, col, "error", score.code, `Score for ${criterion.id} (${employee}): ${score.reason}. It counts as missing.`);
-        }
-        scores.set(criterion.id, score);
-      }
-      const { targetIndex: _target, attainedIndex, ...result } = evaluate(framework, role, scores, targetIndex);
-      const cell = cellAddress(row, 0);
-      people.push({ employee, cell, scores });
-      this.people.push({
-        sheet: g.name,
-        cell,
-        employee,
-        framework: framework.id,
-        role: role.id,
-        targetLevel: target.id,
-        attainedLevel: attainedIndex > 0 ? framework.levels[attainedIndex - 1].id : null,
-        ...result,
-      });
-    }
-    if (people.length === 0) {
-      this.problem(headerRow + 1, 0, "warning", "no-people", "The table has no one in it yet. Type a name in column A and scores under the criteria.");
-    }
-    this.assessment = { sheet: g.name, framework, role, target, people };
+  add(row: number, col: number, severity: Severity, code: string, message: string) {
+    this.list.push({ sheet: this.sheet, cell: cellAddress(row, col), severity, code, message });
   }
 }
 
+/** What an assessment sheet's table is for, from its metadata (or, for a bare table, from the caller). */
+export interface ScoreTableHead {
+  framework: Framework;
+  role: Role;
+  target: Level;
+  /** 0-based row of the Employee header. */
+  headerRow: number;
+  /** Where the target level is written, to point at when it does not fit the table. */
+  targetCell?: { row: number; col: number };
+}
+
+/** Whether a grid looks like an assessment sheet at all: metadata labels, or an Employee header over criterion ids. */
+export function isAssessmentSheet(grid: SheetGrid, catalog: FrameworkCatalog): boolean {
+  const L = ASSESSMENT_LABELS;
+  if (findLabel(grid, L.framework, 0, METADATA_SEARCH_ROWS) >= 0) return true;
+  if (findLabel(grid, L.role, 0, METADATA_SEARCH_ROWS) >= 0 && findLabel(grid, L.target, 0, METADATA_SEARCH_ROWS) >= 0) return true;
+  const header = findLabel(grid, L.employee, 0, HEADER_SEARCH_ROWS);
+  return header >= 0 && (grid.values[header] ?? []).some((v, c) => c > 0 && catalog.criterionIds.has(text(v).toUpperCase()));
+}
+
+/** Reads the labels above the table: which framework, role and target level the sheet assesses, and where its header is. */
+function readHead(grid: SheetGrid, catalog: FrameworkCatalog, problems: SheetProblems): ScoreTableHead | undefined {
+  const L = ASSESSMENT_LABELS;
+  const fwRow = findLabel(grid, L.framework, 0, METADATA_SEARCH_ROWS);
+  const roleRow = findLabel(grid, L.role, 0, METADATA_SEARCH_ROWS);
+  const targetRow = findLabel(grid, L.target, 0, METADATA_SEARCH_ROWS);
+  const fix = "Put it back as the template had it, or make a new sheet with hr-competency template.";
+  if (fwRow < 0) {
+    problems.add(0, 0, "error", "metadata-missing", `The "${L.framework}" label with the framework id beside it was not found in column A, so the sheet cannot be checked. ${fix}`);
+    return undefined;
+  }
+  const fwId = text(cellAt(grid, fwRow, 1));
+  const framework = fwId ? catalog.find(fwId) : undefined;
+  if (!framework) {
+    const known = catalog.frameworks().map((f) => f.id).join(", ");
+    problems.add(fwRow, 1, "error", fwId ? "unknown-framework" : "metadata-missing", fwId ? `Unknown framework "${fwId}"; the sheet cannot be checked. Known frameworks: ${known}. Add its framework sheet to the workbook, or pass its file with --frameworks.` : `The framework id is missing beside "${L.framework}". ${fix}`);
+    return undefined;
+  }
+  if (roleRow < 0) {
+    problems.add(fwRow + 1, 0, "error", "metadata-missing", `The "${L.role}" label with the role id beside it was not found in column A. ${fix}`);
+    return undefined;
+  }
+  const roleName = text(cellAt(grid, roleRow, 1));
+  const role = roleName ? findRole(framework, roleName) : undefined;
+  if (!role) {
+    problems.add(roleRow, 1, "error", roleName ? "unknown-role" : "metadata-missing", roleName ? `Unknown role "${roleName}" in ${framework.id}. Roles: ${framework.roles.map((r) => r.id).join(", ")}.` : `The role id is missing beside "${L.role}". ${fix}`);
+    return undefined;
+  }
+  let target: Level | undefined;
+  const targetName = targetRow >= 0 ? text(cellAt(grid, targetRow, 1)) : "";
+  if (targetName) target = findLevel(framework, targetName);
+  else if (framework.implicitLevel) target = framework.levels[0];
+  if (!target) {
+    const row = targetRow >= 0 ? targetRow : roleRow + 1;
+    problems.add(row, targetRow >= 0 ? 1 : 0, "error", targetName ? "unknown-level" : "metadata-missing", targetName ? `Unknown target level "${targetName}". Levels: ${framework.levels.map(describeLevel).join(", ")}.` : `The target level is missing. ${fix}`);
+    return undefined;
+  }
+  const below = Math.max(fwRow, roleRow, targetRow) + 1;
+  const headerRow = findLabel(grid, L.employee, below, HEADER_SEARCH_ROWS);
+  if (headerRow < 0) {
+    problems.add(below, 0, "error", "header-missing", `No table header with "${L.employee}" in column A was found below the metadata. ${fix}`);
+    return undefined;
+  }
+  return { framework, role, target, headerRow, targetCell: targetRow >= 0 ? { row: targetRow, col: 1 } : undefined };
+}
+
+/** Maps each criterion in scope to its column; columns it cannot use become problems. */
+function readHeader(grid: SheetGrid, head: ScoreTableHead, problems: SheetProblems): Map<string, number> | undefined {
+  const { framework, role, target, headerRow } = head;
+  const inScope = new Map(assessedCriteria(framework, role, target).map((c) => [c.id.toUpperCase(), c]));
+  const ofRole = new Map(role.criteria.map((c) => [c.id.toUpperCase(), c]));
+  const computed = new Set(COMPUTED_HEADERS.map((h) => h.toLowerCase()));
+  const columns = new Map<string, number>();
+  const found: { col: number; message: () => string; code: string; severity: Severity }[] = [];
+  let highestLevelWithColumn = 0;
+  const header = grid.values[headerRow] ?? [];
+  for (let col = 1; col < header.length; col++) {
+    const value = header[col];
+    if (isBlankValue(value)) continue;
+    const name = text(value);
+    const key = name.toUpperCase();
+    const ofThisRole = ofRole.get(key);
+    if (ofThisRole) highestLevelWithColumn = Math.max(highestLevelWithColumn, levelIndex(framework, ofThisRole.level));
+    const criterion = inScope.get(key);
+    if (criterion) {
+      const earlier = columns.get(criterion.id);
+      if (earlier !== undefined) {
+        found.push({ col, severity: "error", code: "criterion-column-duplicate", message: () => `Criterion ${criterion.id} has a second column; only column ${columnName(earlier)} is read. Delete one of them.` });
+      } else {
+        columns.set(criterion.id, col);
+      }
+    } else if (computed.has(name.toLowerCase())) {
+      continue;
+    } else if (ofThisRole) {
+      found.push({ col, severity: "warning", code: "criterion-out-of-scope", message: () => `Criterion ${name} is above the target level ${target.id}; its column is ignored.` });
+    } else {
+      found.push({ col, severity: "warning", code: "unknown-column", message: () => `Column ${columnName(col)} (${describeValue(value)}) is not a criterion of ${role.id}; it is ignored.` });
+    }
+  }
+  const targetIndex = levelIndex(framework, target.id);
+  if (highestLevelWithColumn > 0 && targetIndex > highestLevelWithColumn && head.targetCell) {
+    // A raised target on a sheet made for a lower one: one clear error, not one per missing column.
+    const sheetLevel = framework.levels[highestLevelWithColumn - 1];
+    problems.add(head.targetCell.row, head.targetCell.col, "error", "target-above-sheet", `The target level ${describeLevel(target)} is above the levels this sheet has columns for (up to ${describeLevel(sheetLevel)}), so its people are not checked. Set the target back to ${sheetLevel.id}, or create an assessment sheet for target ${target.id} (hr-competency template --level ${target.id}).`);
+    return undefined;
+  }
+  for (const f of found) problems.add(headerRow, f.col, f.severity, f.code, f.message());
+  const after = header.length;
+  for (const criterion of inScope.values()) {
+    if (!columns.has(criterion.id)) {
+      problems.add(headerRow, after, "error", "criterion-column-missing", `The column for criterion ${criterion.id} is missing, so everyone's score for it counts as missing. Add a column headed ${criterion.id}.`);
+    }
+    if (criterion.priority === "unspecified") {
+      problems.add(headerRow, columns.get(criterion.id) ?? 0, "warning", "unspecified-priority", `Criterion ${criterion.id} has no priority (essential or desirable) in ${framework.id}; it counts as essential.`);
+    }
+  }
+  return columns;
+}
+
+/** Score cells (by formulaKey) that a merged range covers without being its top-left cell, with that range. */
+function coveredScoreCells(grid: SheetGrid, firstRow: number, scoreColumns: number[]): Map<number, Rect> {
+  const covered = new Map<number, Rect>();
+  const lastRow = grid.values.length - 1;
+  for (const merge of grid.merges ?? []) {
+    const fromRow = Math.max(merge.row, firstRow);
+    const toRow = Math.min(merge.row + merge.rows - 1, lastRow);
+    for (const col of scoreColumns) {
+      if (col < merge.col || col >= merge.col + merge.cols) continue;
+      for (let row = fromRow; row <= toRow; row++) {
+        if (row !== merge.row || col !== merge.col) covered.set(formulaKey(row, col), merge);
+      }
+    }
+  }
+  return covered;
+}
+
 /**
- * Checks every assessment sheet among `grids`: finds each one's metadata and table by their
- * labels, classifies every score with the rules, and evaluates every person. Never throws on
- * what a sheet contains: whatever is wrong becomes a problem naming its sheet and cell.
+ * Reads an assessment table: the header's criterion columns, then one person a row, each score
+ * classified by the framework's scale. Whatever is wrong becomes a problem at its cell; nothing
+ * here judges whether a person meets a level.
+ */
+export function readScoreTable(grid: SheetGrid, head: ScoreTableHead, problems: SheetProblems = new SheetProblems(grid.name)): { sheet?: AssessmentSheet; problems: Problem[] } {
+  const { framework, role, target, headerRow } = head;
+  const columns = readHeader(grid, head, problems);
+  if (!columns) return { problems: problems.list };
+  const criteria: [Criterion, number][] = role.criteria.filter((c) => columns.has(c.id)).map((c) => [c, columns.get(c.id) as number]);
+  const covered = coveredScoreCells(grid, headerRow + 1, criteria.map(([, col]) => col));
+  const seen = new Map<string, number>();
+  const people: AssessedPerson[] = [];
+  let blankRun: number[] = [];
+
+  for (let row = headerRow + 1; row < grid.values.length; row++) {
+    const nameValue = cellAt(grid, row, 0);
+    const hasScores = criteria.some(([, col]) => !isBlankValue(cellAt(grid, row, col)));
+    if (isBlankValue(nameValue) && !hasScores) {
+      blankRun.push(row);
+      continue;
+    }
+    for (const blank of blankRun) problems.add(blank, 0, "warning", "blank-row", `Row ${blank + 1} inside the table is empty; the rows below it are checked too.`);
+    blankRun = [];
+    if (isBlankValue(nameValue) || isErrorValue(nameValue) || typeof nameValue === "boolean") {
+      problems.add(row, 0, "error", "employee-missing", `Row ${row + 1} has scores but no employee name${isBlankValue(nameValue) ? "" : ` (${describeValue(nameValue)})`}; the row is not checked. Type the person's name in column A.`);
+      continue;
+    }
+    const employee = nameValue instanceof Date ? nameValue.toISOString().slice(0, 10) : String(nameValue).trim();
+    const key = normaliseName(employee);
+    const first = seen.get(key);
+    if (first !== undefined) {
+      problems.add(row, 0, "error", "employee-duplicate", `"${employee}" is also in row ${first + 1}; both rows are checked, but formulas that look a person up by name will not know which to use. Give each person one row.`);
+    } else {
+      seen.set(key, row);
+    }
+    if (grid.hiddenRows.has(row)) problems.add(row, 0, "warning", "row-hidden", `Row ${row + 1} (${employee}) is hidden; it was checked anyway.`);
+
+    const scores = new Map<string, ScoreClass>();
+    for (const [criterion, col] of criteria) {
+      const merge = covered.get(formulaKey(row, col));
+      if (merge) {
+        const topLeft = cellAddress(merge.row, merge.col);
+        problems.add(row, col, "error", "score-merged", `The score for ${criterion.id} (${employee}) is inside the merged cells ${rectAddress(merge)}, which hold only ${topLeft}'s value; it counts as missing. Unmerge ${rectAddress(merge)} and enter a score in each cell.`);
+        scores.set(criterion.id, BLANK);
+        continue;
+      }
+      const value = cellAt(grid, row, col);
+      const score = classifyScore(value, framework.scale);
+      const formula = grid.formulas.get(formulaKey(row, col));
+      if (formula !== undefined) {
+        const result = value === null || value === undefined ? "its result is not stored in the file, so the score counts as blank" : `its result ${describeValue(value)} is used`;
+        problems.add(row, col, "warning", "score-formula", `The score for ${criterion.id} (${employee}) is a formula (=${formula}); ${result}. Type the score itself.`);
+      }
+      if (score.kind === "invalid") {
+        problems.add(row, col, "error", score.code, `Score for ${criterion.id} (${employee}): ${score.reason}. It counts as missing.`);
+      }
+      scores.set(criterion.id, score);
+    }
+    people.push({ employee, cell: cellAddress(row, 0), scores });
+  }
+  if (people.length === 0) {
+    problems.add(headerRow + 1, 0, "warning", "no-people", "The table has no one in it yet. Type a name in column A and scores under the criteria.");
+  }
+  return { sheet: { sheet: grid.name, framework, role, target, people }, problems: problems.list };
+}
+
+/** Reads one assessment sheet: its metadata, then its table. */
+export function readAssessmentSheet(grid: SheetGrid, catalog: FrameworkCatalog): { sheet?: AssessmentSheet; problems: Problem[] } {
+  const problems = new SheetProblems(grid.name);
+  const head = readHead(grid, catalog, problems);
+  return head ? readScoreTable(grid, head, problems) : { problems: problems.list };
+}
+
+/** Judges a sheet as read: every person evaluated by the rules at the sheet's target level. */
+export function judgeSheet(sheet: AssessmentSheet): PersonResult[] {
+  const { framework, role, target } = sheet;
+  const targetIndex = levelIndex(framework, target.id);
+  return sheet.people.map(({ employee, cell, scores }) => {
+    const { targetIndex: _target, attainedIndex, ...result } = evaluate(framework, role, scores, targetIndex);
+    return {
+      sheet: sheet.sheet,
+      cell,
+      employee,
+      framework: framework.id,
+      role: role.id,
+      targetLevel: target.id,
+      attainedLevel: attainedIndex > 0 ? framework.levels[attainedIndex - 1].id : null,
+      ...result,
+    };
+  });
+}
+
+/**
+ * Checks every assessment sheet among `grids`: reads each one's metadata and table, then judges
+ * every person by the rules. Never throws on what a sheet contains: whatever is wrong becomes a
+ * problem naming its sheet and cell.
  */
 export function checkWorkbook(grids: SheetGrid[], catalog: FrameworkCatalog): CheckResult {
   const result: CheckResult = { assessmentSheets: [], sheets: [], people: [], problems: [] };
   for (const grid of grids) {
-    const checker = new SheetChecker(grid, catalog);
-    if (!checker.isAssessment()) continue;
+    if (!isAssessmentSheet(grid, catalog)) continue;
     result.assessmentSheets.push(grid.name);
-    checker.check();
-    result.problems.push(...checker.problems);
-    result.people.push(...checker.people);
-    if (checker.assessment) result.sheets.push(checker.assessment);
+    const { sheet, problems } = readAssessmentSheet(grid, catalog);
+    result.problems.push(...problems);
+    if (sheet) {
+      result.sheets.push(sheet);
+      result.people.push(...judgeSheet(sheet));
+    }
   }
   return result;
 }

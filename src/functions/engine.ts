@@ -1,5 +1,5 @@
 import type { AssessmentSheet } from "../core/check";
-import { catalogOf, checkWorkbook } from "../core/check";
+import { readScoreTable } from "../core/check";
 import type { Level } from "../core/framework";
 import type { SheetGrid } from "../core/grid";
 import { ASSESSMENT_LABELS } from "../core/layout/assessment-sheet";
@@ -174,25 +174,13 @@ export function personFromRange(frameworks: Framework[], employeeArg: unknown, r
   const [{ framework, role }] = matching;
   const columns = role.criteria.filter((c) => header.includes(c.id.toUpperCase()));
   const top = Math.max(...columns.map((c) => levelIndex(framework, c.level)));
-  const grid: SheetGrid = {
-    name: "scores",
-    values: [
-      [ASSESSMENT_LABELS.framework, framework.id],
-      [ASSESSMENT_LABELS.role, role.id],
-      [ASSESSMENT_LABELS.target, framework.levels[top - 1].id],
-      ...(scores as CellValue[][]),
-    ],
-    formulas: new Map(),
-    hiddenRows: new Set(),
-    protected: false,
-  };
-  const checked = checkWorkbook([grid], catalogOf([framework]));
-  const sheet = checked.sheets[0];
+  const grid: SheetGrid = { name: "scores", values: scores as CellValue[][], formulas: new Map(), hiddenRows: new Set(), protected: false };
+  const { sheet } = readScoreTable(grid, { framework, role, target: framework.levels[top - 1], headerRow: 0 });
   const wanted = normaliseName(employee);
   const rows = sheet?.people.filter((p) => normaliseName(p.employee) === wanted) ?? [];
   if (rows.length === 0) throw notAvailable(`"${employee}" is not in the Employee column of scores.`);
   if (rows.length > 1) throw invalidValue(`"${employee}" is in more than one row of scores; keep one row per person.`);
-  return { employee: rows[0].employee, sheet: "scores", framework, role, target: sheet.target, scores: rows[0].scores };
+  return { employee: rows[0].employee, sheet: "scores", framework, role, target: framework.levels[top - 1], scores: rows[0].scores };
 }
 
 export function evaluatePerson(person: PersonRecord, level?: unknown): { evaluation: Evaluation; target: Level } {

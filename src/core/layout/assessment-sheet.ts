@@ -119,6 +119,24 @@ function runs(flags: boolean[]): { start: number; length: number }[] {
   return out;
 }
 
+/** Shown beside the target level number when the target is above every level the sheet has columns for. */
+export const TARGET_ABOVE_SHEET = "The target level is above this sheet's criteria: set it back, or create an assessment sheet for that target";
+
+/**
+ * Row 4: the target's position among the levels, or #N/A when the target was raised above the
+ * levels the sheet has columns for, so every computed column shows #N/A rather than a wrong level.
+ */
+function targetNumberRow(levelIds: string[], criteriaCount: number, pad: (cells: PlanCell[]) => PlanCell[]): PlanCell[] {
+  const r = ASSESSMENT_ROWS;
+  const position = `MATCH(B${r.target + 1},${arrayConstant(levelIds)},0)`;
+  const sheetTop = `MAX($B$${r.levelNumber + 1}:$${columnName(criteriaCount)}$${r.levelNumber + 1})`;
+  return pad([
+    ASSESSMENT_LABELS.targetNumber,
+    { formula: `IF(${position}>${sheetTop},NA(),${position})` },
+    { formula: `IF(ISNA(B${r.targetNumber + 1}),${quote(TARGET_ABOVE_SHEET)},"follows the target level above")` },
+  ]);
+}
+
 export function planAssessmentSheet(framework: Framework, role: Role, target: Level, people: Person[], tableName: string): SheetPlan {
   if (people.length === 0) throw new Error("An assessment sheet needs at least one person.");
   const criteria = assessedCriteria(framework, role, target);
@@ -136,7 +154,7 @@ export function planAssessmentSheet(framework: Framework, role: Role, target: Le
     pad([L.framework, framework.id, framework.title]),
     pad([L.role, role.id, `${role.title}${role.grade ? `, ${role.grade}` : ""}`]),
     pad([L.target, target.id, levelLabel(target)]),
-    pad([L.targetNumber, { formula: `MATCH(B${r.target + 1},${arrayConstant(levelIds)},0)` }, "follows the target level above"]),
+    targetNumberRow(levelIds, n, pad),
     pad([`Score each criterion ${scale.min}-${scale.max} (${scaleLabelsText(scale)}); ${scale.meets} or more meets it. E = essential, D = desirable, U = priority not given (counts as essential).`]),
     pad([L.level, ...criteria.map((c) => c.level)]),
     pad([L.levelNumber, ...criteria.map((c) => levelIndex(framework, c.level))]),

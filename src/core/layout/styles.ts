@@ -15,5 +15,6 @@ export const STYLES = {
 export const TABLE_STYLE = "TableStyleMedium2";
 /** Excel's own "Bad" look, so an unmet essential reads as a problem at a glance. */
 export const BAD = { fill: "#FFC7CE", fontColor: "#9C0006" };
-export const SCALE_LOW = "#F8696B";
+/** The score colour scale runs from white to green: only an essential below the threshold is red. */
+export const SCALE_LOW = "#FFFFFF";
 export const SCALE_HIGH = "#63BE7B";

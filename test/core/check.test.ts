@@ -1,0 +1,102 @@
+import { catalogOf, checkWorkbook, judgeSheet, readScoreTable } from "../../src/core/check";
+import { formulaKey } from "../../src/core/grid";
+import { ASSESSMENT_ROWS, assessedCriteria, planAssessmentSheet } from "../../src/core/layout/assessment-sheet";
+import { cellAddress, columnName } from "../../src/core/layout/plan";
+import { builtInFrameworks } from "../../src/frameworks";
+import { gridFromPlan } from "../helpers/grids";
+import { builtIn } from "../helpers/workbooks";
+
+const catalog = catalogOf(builtInFrameworks());
+const { framework, role } = builtIn("medway-libraries-2024", "library-assistant");
+const levelB = framework.levels[1];
+const criteriaB = assessedCriteria(framework, role, levelB);
+const everyone = (score: number) => Object.fromEntries(criteriaB.map((c) => [c.id, score]));
+const FIRST = ASSESSMENT_ROWS.firstPerson;
+
+function sheetFor(people: string[]) {
+  return gridFromPlan(planAssessmentSheet(framework, role, levelB, people.map((name) => ({ name, scores: everyone(3) })), "T"));
+}
+
+describe("a score cell inside a merged range", () => {
+  // Columns B, C: the first two criteria. Merge B..C on Ann's row: only B holds a value.
+  const merge = { row: FIRST, col: 1, rows: 1, cols: 2 };
+
+  it.each([
+    ["empty, as Excel stores it", null],
+    ["holding the merge's value, as some readers copy it", 3],
+  ])("counts as missing with an error naming the merge (%s)", (_label, covered) => {
+    const grid = sheetFor(["Ann", "Bo"]);
+    grid.values[FIRST][2] = covered;
+    const result = checkWorkbook([{ ...grid, merges: [merge] }], catalog);
+    const merged = result.problems.filter((p) => p.code === "score-merged");
+    expect(merged).toEqual([expect.objectContaining({ cell: `C${FIRST + 1}`, severity: "error", message: expect.stringContaining(`B${FIRST + 1}:C${FIRST + 1}`) })]);
+    const ann = result.people.find((p) => p.employee === "Ann")!;
+    expect(ann.missing).toEqual([criteriaB[1].id]);
+    expect(ann.essentialsMet).toBe(false);
+    expect(result.people.find((p) => p.employee === "Bo")!.essentialsMet).toBe(true);
+  });
+
+  it("leaves merges outside the score columns alone", () => {
+    const grid = sheetFor(["Ann"]);
+    const result = checkWorkbook([{ ...grid, merges: [{ row: 0, col: 2, rows: 1, cols: 4 }] }], catalog);
+    expect(result.problems.filter((p) => p.code === "score-merged")).toEqual([]);
+    expect(result.people[0].essentialsMet).toBe(true);
+  });
+});
+
+describe("a target level raised above the sheet's columns", () => {
+  it("is one error at the target cell, and nobody is judged at a level the sheet cannot show", () => {
+    const grid = sheetFor(["Ann", "Bo"]);
+    grid.values[ASSESSMENT_ROWS.target][1] = "C";
+    const result = checkWorkbook([grid], catalog);
+    expect(result.problems.filter((p) => p.severity === "error")).toEqual([
+      expect.objectContaining({ cell: cellAddress(ASSESSMENT_ROWS.target, 1), code: "target-above-sheet", message: expect.stringMatching(/up to B .*--level C/) }),
+    ]);
+    expect(result.people).toEqual([]);
+  });
+
+  it("a lowered target judges at that level and ignores the columns above it", () => {
+    const grid = sheetFor(["Ann"]);
+    grid.values[ASSESSMENT_ROWS.target][1] = "A";
+    const result = checkWorkbook([grid], catalog);
+    expect(result.people[0]).toMatchObject({ targetLevel: "A", attainedLevel: "A", levelGap: 0 });
+    expect(new Set(result.problems.map((p) => p.code))).toEqual(new Set(["criterion-out-of-scope"]));
+  });
+});
+
+describe("reading is apart from judging", () => {
+  it("reads a bare table (header first) into classified scores, which judging turns into results", () => {
+    const header = ["Employee", ...criteriaB.map((c) => c.id)];
+    const grid = { name: "scores", values: [header, ["Ann", ...criteriaB.map(() => 3)], ["Bo", ...criteriaB.map((_, i) => (i === 0 ? 1 : 3))]], formulas: new Map(), hiddenRows: new Set<number>(), protected: false };
+    const { sheet, problems } = readScoreTable(grid, { framework, role, target: levelB, headerRow: 0 });
+    expect(problems).toEqual([]);
+    expect(sheet!.people.map((p) => [p.employee, p.cell, p.scores.get(criteriaB[0].id)])).toEqual([
+      ["Ann", "A2", { kind: "valid", value: 3 }],
+      ["Bo", "A3", { kind: "valid", value: 1 }],
+    ]);
+    expect(judgeSheet(sheet!).map((p) => [p.employee, p.attainedLevel, p.unmetEssential])).toEqual([
+      ["Ann", "B", []],
+      ["Bo", null, [criteriaB[0].id]],
+    ]);
+  });
+
+  it("says a score formula's result is not in the file rather than printing null", () => {
+    const grid = sheetFor(["Ann"]);
+    const col = 1 + criteriaB.length - 1;
+    grid.values[FIRST][col] = null;
+    (grid.formulas as Map<number, string>).set(formulaKey(FIRST, col), "1+2");
+    const result = checkWorkbook([grid], catalog);
+    const problem = result.problems.find((p) => p.code === "score-formula")!;
+    expect(problem.cell).toBe(`${columnName(col)}${FIRST + 1}`);
+    expect(problem.message).toContain("is not stored in the file");
+    expect(problem.message).not.toContain("null");
+  });
+
+  it('quotes an unknown column\'s heading once: Column X ("Notes")', () => {
+    const grid = sheetFor(["Ann"]);
+    const col = grid.values[ASSESSMENT_ROWS.header].length;
+    grid.values[ASSESSMENT_ROWS.header][col] = "Notes";
+    const problem = checkWorkbook([grid], catalog).problems.find((p) => p.code === "unknown-column")!;
+    expect(problem.message).toContain(`Column ${columnName(col)} ("Notes")`);
+  });
+});
