@@ -155,6 +155,7 @@ function readHead(grid: SheetGrid, catalog: FrameworkCatalog, problems: SheetPro
 }
 
 /** Maps each criterion in scope to its column; columns it cannot use become problems. */
+/** Undefined when the target is above every level the table has columns for (reported at the target cell). */
 function readHeader(grid: SheetGrid, head: ScoreTableHead, problems: SheetProblems): Map<string, number> | undefined {
   const { framework, role, target, headerRow } = head;
   const inScope = new Map(assessedCriteria(framework, role, target).map((c) => [c.id.toUpperCase(), c]));
@@ -232,7 +233,8 @@ function coveredScoreCells(grid: SheetGrid, firstRow: number, scoreColumns: numb
 export function readScoreTable(grid: SheetGrid, head: ScoreTableHead, problems: SheetProblems = new SheetProblems(grid.name)): { sheet?: AssessmentSheet; problems: Problem[] } {
   const { framework, role, target, headerRow } = head;
   const columns = readHeader(grid, head, problems);
-  if (!columns) return { problems: problems.list };
+  // The sheet is known but its table cannot be judged at this target: it holds nobody to judge.
+  if (!columns) return { sheet: { sheet: grid.name, framework, role, target, people: [] }, problems: problems.list };
   const criteria: [Criterion, number][] = role.criteria.filter((c) => columns.has(c.id)).map((c) => [c, columns.get(c.id) as number]);
   const covered = coveredScoreCells(grid, headerRow + 1, criteria.map(([, col]) => col));
   const seen = new Map<string, number>();
