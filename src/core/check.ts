@@ -172,7 +172,7 @@ class SheetChecker {
       } else if (ofRole.has(key)) {
         this.problem(headerRow, col, "warning", "criterion-out-of-scope", `Criterion ${name} is above the target level ${target.id}; its column is ignored.`);
       } else {
-        this.problem(headerRow, col, "warning", "unknown-column", `Column ${columnName(col)} ("${describeValue(value)}") is not a criterion of ${role.id}; it is ignored.`);
+        this.problem(headerRow, col, "warning", "unknown-column", `Column ${columnName(col)} (${describeValue(value)}) is not a criterion of ${role.id}; it is ignored.`);
       }
     }
     const after = header.length;
@@ -226,7 +226,7 @@ class SheetChecker {
         const score = classifyScore(value, framework.scale);
         const formula = g.formulas.get(formulaKey(row, col));
         if (formula !== undefined) {
-          this.problem(row, col, "warning", "score-formula", `The score for ${criterion.id} (${employee}) is a formula (=${formula}); its result ${describeValue(value)} is used. Type the score itself.`);
+          this.problem(row, col, "warning", "score-formula", `The score for ${criterion.id} (${employee}) is a formula (=${formula}); ${value === null || value === undefined ? "its result is not stored in the file, so the score is read as blank" : `its result ${describeValue(value)} is used`}. Type the score itself.`);
         }
         if (score.kind === "invalid") {
           this.problem(row, col, "error", score.code, `Score for ${criterion.id} (${employee}): ${score.reason}. It counts as missing.`);
