@@ -49,6 +49,14 @@ describe("the repo stands alone", () => {
     expect(found).toEqual([]);
   });
 
+  it("the README's links to the repo's own files point at files in it: the product contract among them", () => {
+    const readme = readFileSync(path.join(root, "README.md"), "utf8");
+    const targets = [...readme.matchAll(/\]\(([^)#\s]+)\)/g)].map((m) => m[1]).filter((t) => !/^[a-z]+:/i.test(t));
+    expect(targets).toContain("docs/product.md");
+    const files = new Set(trackedFiles());
+    expect(targets.filter((t) => !files.has(path.posix.normalize(t)))).toEqual([]);
+  });
+
   it("the escape patterns catch what they are meant to", () => {
     const caught = (line: string) => ESCAPES.some(({ pattern }) => pattern.test(line));
     expect(caught(`see ${up}/shared/PRODUCT.md`)).toBe(true);
