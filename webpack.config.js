@@ -25,10 +25,31 @@ function httpsOptions() {
   return "https";
 }
 
+/** Stops the build with one line that says what to do (a thrown error would bury it in webpack-cli's stack). */
+function refuse(message) {
+  console.error(`Build stopped: ${message}`);
+  process.exit(1);
+}
+
+/**
+ * The base URL a production build writes into dist/manifest.xml. It must be given: a deployed
+ * manifest pointing at localhost would load nothing. A local production build that keeps the dev
+ * server's URL must say so (npm run build:dev-manifest: --env devManifest, or ADDIN_DEV=1).
+ */
 function productionBaseUrl(env) {
-  const url = env.baseUrl || process.env.ADDIN_BASE_URL || DEV_BASE_URL;
+  const url = env.baseUrl || process.env.ADDIN_BASE_URL;
+  if (!url) {
+    if (env.devManifest || process.env.ADDIN_DEV === "1") {
+      console.warn(`dist/manifest.xml keeps the dev server's ${DEV_BASE_URL} (a dev manifest): not for deployment.`);
+      return DEV_BASE_URL;
+    }
+    refuse(
+      "The production build needs the add-in's address for dist/manifest.xml: set ADDIN_BASE_URL (https, ending in \"/\"), " +
+        "e.g. ADDIN_BASE_URL=https://hr.example.org/addin/ npm run build. For a local build that keeps https://localhost:3000/, run npm run build:dev-manifest.",
+    );
+  }
   if (!/^https:\/\/[^\s]+\/$/.test(url)) {
-    throw new Error(`The add-in base URL must be https and end with "/": got ${url}. Set ADDIN_BASE_URL, e.g. ADDIN_BASE_URL=https://hr.example.org/addin/ npm run build`);
+    refuse(`The add-in base URL must be https and end with "/": got ${url}. Set ADDIN_BASE_URL, e.g. ADDIN_BASE_URL=https://hr.example.org/addin/ npm run build`);
   }
   return url;
 }

@@ -8,7 +8,7 @@
 // reach, so this script does the offline part itself:
 //
 // - schema: XSD validation with xmllint-wasm against OfficeAppManifestV1_1.xsd, with the schemas it
-//   imports preloaded, from ../shared/schemas/office-manifest (or $OFFICE_MANIFEST_SCHEMAS);
+//   imports preloaded, from the repo's schemas/office-manifest (or $OFFICE_MANIFEST_SCHEMAS);
 // - resid: every resid names a resource of the right kind (Images, Urls, ShortStrings,
 //   LongStrings) in Resources; unused and duplicate resources are reported too;
 // - https: every URL (IconUrl, HighResolutionIconUrl, SupportUrl, SourceLocation, AppDomain,
@@ -21,6 +21,7 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { DOMParser } from "@xmldom/xmldom";
 import { validateXML } from "xmllint-wasm";
 
 export const NS = {
@@ -36,10 +37,10 @@ export const SCHEMA_ENTRY = "OfficeAppManifestV1_1.xsd";
 
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
-/** The folder holding the Office manifest XSDs: $OFFICE_MANIFEST_SCHEMAS, else ../shared/schemas/office-manifest beside the repo. */
+/** The folder holding the Office manifest XSDs: $OFFICE_MANIFEST_SCHEMAS, else the repo's own schemas/office-manifest. */
 export function schemasDir() {
   const fromEnv = process.env.OFFICE_MANIFEST_SCHEMAS;
-  return fromEnv ? path.resolve(fromEnv) : path.resolve(REPO_ROOT, "..", "shared", "schemas", "office-manifest");
+  return fromEnv ? path.resolve(fromEnv) : path.join(REPO_ROOT, "schemas", "office-manifest");
 }
 
 /** The files validated when none are given: manifest.xml, and dist/manifest.xml if it was built. */
@@ -55,155 +56,62 @@ function problem(severity, check, message, line) {
 }
 
 // ---------------------------------------------------------------------------------------------
-// A small XML reader: enough for a well-formed manifest (elements, attributes, namespaces, text,
-// comments, CDATA, processing instructions, a doctype), with the line of each element.
+// The DOM: @xmldom/xmldom, with each node's line from its locator.
 
-const ENTITIES = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };
-
-function decodeEntities(s) {
-  return s.replace(/&(#x[0-9a-fA-F]+|#[0-9]+|[A-Za-z]+);/g, (whole, name) => {
-    if (name[0] === "#") {
-      const code = name[1] === "x" ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
-      return String.fromCodePoint(code);
-    }
-    return ENTITIES[name] ?? whole;
-  });
-}
-
-function splitName(qname) {
-  const colon = qname.indexOf(":");
-  return colon < 0 ? { prefix: "", local: qname } : { prefix: qname.slice(0, colon), local: qname.slice(colon + 1) };
-}
-
-function lookupNamespace(element, prefix) {
-  for (let el = element; el; el = el.parent) {
-    const key = prefix ? `xmlns:${prefix}` : "xmlns";
-    if (el.attrs.has(key)) return el.attrs.get(key);
-  }
-  if (prefix === "xml") return NS.xml;
-  return prefix ? undefined : "";
-}
+const ELEMENT_NODE = 1;
 
 /**
- * Parses XML text into { root } where each element is
- * { name, prefix, local, ns, attrs: Map<qname, value>, children, parent, line, text }.
- * Throws on malformed input, with the line.
+ * Parses XML text into { root }, the document element. Throws on malformed input an Error whose
+ * message is xmldom's first complaint and whose `line` is where xmldom found it.
  */
 export function parseXml(text) {
-  const src = text.replace(/^\uFEFF/, "");
-  const doc = { children: [], parent: null, attrs: new Map() };
-  const stack = [doc];
-  let i = 0;
-  let line = 1;
-  const advance = (to) => {
-    for (let k = i; k < to; k++) if (src.charCodeAt(k) === 10) line++;
-    i = to;
-  };
-  const fail = (message) => {
-    throw new Error(`line ${line}: ${message}`);
-  };
-  const top = () => stack[stack.length - 1];
-  const addText = (t) => {
-    const el = top();
-    if (el !== doc) el.text += t;
-  };
-  const startTag = /<([^\s/>!?]+)((?:\s+[^\s=/>]+\s*=\s*(?:"[^"]*"|'[^']*'))*)\s*(\/?)>/y;
-  const endTag = /<\/([^\s>]+)\s*>/y;
-  const attrRe = /([^\s=/>]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
-
-  while (i < src.length) {
-    const lt = src.indexOf("<", i);
-    if (lt < 0) {
-      addText(decodeEntities(src.slice(i)));
-      advance(src.length);
-      break;
-    }
-    if (lt > i) {
-      addText(decodeEntities(src.slice(i, lt)));
-      advance(lt);
-    }
-    if (src.startsWith("<!--", i)) {
-      const end = src.indexOf("-->", i + 4);
-      if (end < 0) fail("unterminated comment");
-      advance(end + 3);
-    } else if (src.startsWith("<![CDATA[", i)) {
-      const end = src.indexOf("]]>", i + 9);
-      if (end < 0) fail("unterminated CDATA section");
-      addText(src.slice(i + 9, end));
-      advance(end + 3);
-    } else if (src.startsWith("<?", i)) {
-      const end = src.indexOf("?>", i + 2);
-      if (end < 0) fail("unterminated processing instruction");
-      advance(end + 2);
-    } else if (src.startsWith("<!", i)) {
-      const close = /<![^[>]*(\[[^\]]*\])?\s*>/y;
-      close.lastIndex = i;
-      const m = close.exec(src);
-      if (!m) fail("unterminated declaration");
-      advance(i + m[0].length);
-    } else if (src.startsWith("</", i)) {
-      endTag.lastIndex = i;
-      const m = endTag.exec(src);
-      if (!m) fail("malformed end tag");
-      const el = top();
-      if (el === doc || el.name !== m[1]) fail(`end tag </${m[1]}> does not match <${el.name ?? ""}>`);
-      stack.pop();
-      advance(i + m[0].length);
-    } else {
-      startTag.lastIndex = i;
-      const m = startTag.exec(src);
-      if (!m) fail("malformed start tag");
-      const parent = top();
-      const el = { name: m[1], ...splitName(m[1]), ns: "", attrs: new Map(), children: [], parent, line, text: "" };
-      for (const a of m[2].matchAll(attrRe)) {
-        if (el.attrs.has(a[1])) fail(`duplicate attribute ${a[1]} on <${el.name}>`);
-        el.attrs.set(a[1], decodeEntities(a[2] ?? a[3]));
-      }
-      const ns = lookupNamespace(el, el.prefix);
-      if (ns === undefined) fail(`undeclared namespace prefix "${el.prefix}" on <${el.name}>`);
-      el.ns = ns;
-      if (parent === doc && doc.children.length > 0) fail("more than one root element");
-      parent.children.push(el);
-      advance(i + m[0].length);
-      if (!m[3]) stack.push(el);
-    }
+  let first;
+  const parser = new DOMParser({
+    onError(level, message, handler) {
+      if (level === "warning") return;
+      first ??= { message, line: handler?.locator?.lineNumber };
+      throw new Error(message);
+    },
+  });
+  let doc;
+  try {
+    doc = parser.parseFromString(text.replace(/^\uFEFF/, ""), "text/xml");
+  } catch (err) {
+    throw Object.assign(new Error(first?.message ?? (err instanceof Error ? err.message : String(err))), { line: first?.line });
   }
-  if (stack.length > 1) fail(`<${top().name}> is not closed`);
-  if (doc.children.length !== 1) fail("no root element");
-  return { root: doc.children[0] };
+  if (!doc.documentElement) throw new Error("no root element");
+  return { root: doc.documentElement };
+}
+
+/** An element's child elements, in document order. */
+function childElements(el) {
+  return [...el.childNodes].filter((n) => n.nodeType === ELEMENT_NODE);
 }
 
 /** Every element under (and including) el, in document order. */
 export function* elements(el) {
   yield el;
-  for (const child of el.children) yield* elements(child);
+  for (const child of childElements(el)) yield* elements(child);
 }
 
 /** An attribute by local name and namespace ("" for no namespace). */
 function attribute(el, local, ns = "") {
-  for (const [qname, value] of el.attrs) {
-    if (qname === "xmlns" || qname.startsWith("xmlns:")) continue;
-    const { prefix, local: l } = splitName(qname);
-    if (l !== local) continue;
-    const attrNs = prefix ? lookupNamespace(el, prefix) : "";
-    if (attrNs === ns) return value;
-  }
-  return undefined;
+  return el.hasAttributeNS(ns || null, local) ? el.getAttributeNS(ns || null, local) : undefined;
 }
 
 /** The local part of an element's xsi:type, e.g. "CustomFunctions". */
 function xsiType(el) {
-  const value = attribute(el, "type", NS.xsi);
-  return value === undefined ? undefined : splitName(value.trim()).local;
+  const value = attribute(el, "type", NS.xsi)?.trim();
+  return value === undefined ? undefined : value.slice(value.indexOf(":") + 1);
 }
 
 function ancestor(el, local) {
-  for (let p = el.parent; p && p.name; p = p.parent) if (p.local === local) return p;
+  for (let p = el.parentNode; p && p.nodeType === ELEMENT_NODE; p = p.parentNode) if (p.localName === local) return p;
   return undefined;
 }
 
 function where(el) {
-  return `<${el.name}>`;
+  return `<${el.tagName}>`;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -231,21 +139,21 @@ const EXPECTED_KIND = {
 export function collectResources(versionOverrides) {
   const resources = new Map();
   const problems = [];
-  for (const res of versionOverrides.children.filter((c) => c.local === "Resources")) {
-    for (const group of res.children) {
-      if (!RESOURCE_KINDS.includes(group.local)) continue;
-      for (const item of group.children) {
+  for (const res of childElements(versionOverrides).filter((c) => c.localName === "Resources")) {
+    for (const group of childElements(res)) {
+      if (!RESOURCE_KINDS.includes(group.localName)) continue;
+      for (const item of childElements(group)) {
         const id = attribute(item, "id");
         if (id === undefined) continue;
         if (resources.has(id)) {
           const first = resources.get(id);
-          problems.push(problem("error", "resid", `resource id "${id}" is defined twice (${first.kind} line ${first.el.line} and ${group.local})`, item.line));
+          problems.push(problem("error", "resid", `resource id "${id}" is defined twice (${first.kind} line ${first.el.lineNumber} and ${group.localName})`, item.lineNumber));
           continue;
         }
-        const overrides = item.children
-          .filter((c) => c.local === "Override")
+        const overrides = childElements(item)
+          .filter((c) => c.localName === "Override")
           .map((o) => ({ locale: attribute(o, "Locale"), value: attribute(o, "Value"), el: o }));
-        resources.set(id, { id, kind: group.local, el: item, value: attribute(item, "DefaultValue"), overrides });
+        resources.set(id, { id, kind: group.localName, el: item, value: attribute(item, "DefaultValue"), overrides });
       }
     }
   }
@@ -254,13 +162,13 @@ export function collectResources(versionOverrides) {
 
 /** The innermost VersionOverrides around el (resids resolve against its Resources). */
 function scopeOf(el) {
-  return el.local === "VersionOverrides" ? el : ancestor(el, "VersionOverrides");
+  return el.localName === "VersionOverrides" ? el : ancestor(el, "VersionOverrides");
 }
 
 function resourceScopes(root) {
   const scopes = new Map();
   for (const el of elements(root)) {
-    if (el.local === "VersionOverrides") scopes.set(el, collectResources(el));
+    if (el.localName === "VersionOverrides") scopes.set(el, collectResources(el));
   }
   return scopes;
 }
@@ -284,19 +192,19 @@ export function checkResids(doc) {
     if (resid === undefined) continue;
     const scope = scopeOf(el);
     const found = scope && scopes.get(scope).resources.get(resid);
-    const expected = EXPECTED_KIND[el.local];
+    const expected = EXPECTED_KIND[el.localName];
     if (!found) {
-      problems.push(problem("error", "resid", `resid "${resid}" on ${where(el)} is not defined in Resources${expected ? ` (expected in ${expected})` : ""}`, el.line));
+      problems.push(problem("error", "resid", `resid "${resid}" on ${where(el)} is not defined in Resources${expected ? ` (expected in ${expected})` : ""}`, el.lineNumber));
       continue;
     }
     used.add(found);
     if (expected && found.kind !== expected) {
-      problems.push(problem("error", "resid", `resid "${resid}" on ${where(el)} names a resource in ${found.kind}, but ${el.local} needs one in ${expected}`, el.line));
+      problems.push(problem("error", "resid", `resid "${resid}" on ${where(el)} names a resource in ${found.kind}, but ${el.localName} needs one in ${expected}`, el.lineNumber));
     }
   }
   for (const { resources } of scopes.values()) {
     for (const r of resources.values()) {
-      if (!used.has(r)) problems.push(problem("warning", "resid", `resource "${r.id}" in ${r.kind} is never used`, r.el.line));
+      if (!used.has(r)) problems.push(problem("warning", "resid", `resource "${r.id}" in ${r.kind} is never used`, r.el.lineNumber));
     }
   }
   return problems;
@@ -312,16 +220,16 @@ const URL_SETTINGS = new Set(["IconUrl", "HighResolutionIconUrl", "SupportUrl", 
 export function collectUrls(doc) {
   const urls = [];
   for (const el of elements(doc.root)) {
-    if (el.local === "AppDomain") {
-      urls.push({ value: el.text.trim(), what: where(el), line: el.line });
+    if (el.localName === "AppDomain") {
+      urls.push({ value: el.textContent.trim(), what: where(el), line: el.lineNumber });
       continue;
     }
-    if (!URL_SETTINGS.has(el.local)) continue;
+    if (!URL_SETTINGS.has(el.localName)) continue;
     const value = attribute(el, "DefaultValue");
-    if (value !== undefined) urls.push({ value, what: `${where(el)} DefaultValue`, line: el.line });
-    for (const o of el.children.filter((c) => c.local === "Override")) {
+    if (value !== undefined) urls.push({ value, what: `${where(el)} DefaultValue`, line: el.lineNumber });
+    for (const o of childElements(el).filter((c) => c.localName === "Override")) {
       const v = attribute(o, "Value");
-      if (v !== undefined) urls.push({ value: v, what: `${where(el)} Override ${attribute(o, "Locale") ?? ""} Value`.replace("  ", " "), line: o.line });
+      if (v !== undefined) urls.push({ value: v, what: `${where(el)} Override ${attribute(o, "Locale") ?? ""} Value`.replace("  ", " "), line: o.lineNumber });
     }
   }
   return urls;
@@ -347,30 +255,30 @@ export function checkUrls(doc) {
 // Custom functions: namespace and shared runtime
 
 function customFunctionsPoints(doc) {
-  return [...elements(doc.root)].filter((el) => el.local === "ExtensionPoint" && xsiType(el) === "CustomFunctions");
+  return [...elements(doc.root)].filter((el) => el.localName === "ExtensionPoint" && xsiType(el) === "CustomFunctions");
 }
 
 /** The custom functions namespace string is exactly `expected` (default "HR"), in every locale. */
 export function checkNamespace(doc, expected = EXPECTED_NAMESPACE) {
   const points = customFunctionsPoints(doc);
   if (points.length === 0) {
-    return [problem("error", "namespace", `no <ExtensionPoint xsi:type="CustomFunctions">: the ${expected}.* functions would not be registered`, doc.root.line)];
+    return [problem("error", "namespace", `no <ExtensionPoint xsi:type="CustomFunctions">: the ${expected}.* functions would not be registered`, doc.root.lineNumber)];
   }
   const problems = [];
   for (const point of points) {
-    const ns = point.children.find((c) => c.local === "Namespace");
+    const ns = childElements(point).find((c) => c.localName === "Namespace");
     if (!ns) {
-      problems.push(problem("error", "namespace", `custom functions have no <Namespace>; expected one whose string is "${expected}"`, point.line));
+      problems.push(problem("error", "namespace", `custom functions have no <Namespace>; expected one whose string is "${expected}"`, point.lineNumber));
       continue;
     }
     const resource = resolveResid(doc, ns);
     if (!resource) continue; // checkResids reports the unresolved resid
     if (resource.value !== expected) {
-      problems.push(problem("error", "namespace", `custom functions namespace is "${resource.value ?? ""}" (string "${resource.id}"), expected exactly "${expected}"`, resource.el.line));
+      problems.push(problem("error", "namespace", `custom functions namespace is "${resource.value ?? ""}" (string "${resource.id}"), expected exactly "${expected}"`, resource.el.lineNumber));
     }
     for (const o of resource.overrides) {
       if (o.value !== expected) {
-        problems.push(problem("error", "namespace", `custom functions namespace for ${o.locale ?? "a locale"} is "${o.value ?? ""}", expected exactly "${expected}"`, o.el.line));
+        problems.push(problem("error", "namespace", `custom functions namespace for ${o.locale ?? "a locale"} is "${o.value ?? ""}", expected exactly "${expected}"`, o.el.lineNumber));
       }
     }
   }
@@ -383,18 +291,18 @@ export function checkNamespace(doc, expected = EXPECTED_NAMESPACE) {
  */
 export function checkSharedRuntime(doc) {
   const problems = [];
-  for (const runtime of [...elements(doc.root)].filter((el) => el.local === "Runtime" && ancestor(el, "Runtimes"))) {
+  for (const runtime of [...elements(doc.root)].filter((el) => el.localName === "Runtime" && ancestor(el, "Runtimes"))) {
     const host = ancestor(runtime, "Host");
     const shared = resolveResid(doc, runtime);
     if (!host || !shared) continue;
     const loaders = [...elements(host)].filter(
-      (el) => (el.local === "SourceLocation" && el.parent.local === "Page") || el.local === "FunctionFile",
+      (el) => (el.localName === "SourceLocation" && el.parentNode.localName === "Page") || el.localName === "FunctionFile",
     );
     for (const el of loaders) {
       const r = resolveResid(doc, el);
       if (r && r.value !== shared.value) {
-        const what = el.local === "FunctionFile" ? "<FunctionFile>" : "custom functions <Page>";
-        problems.push(problem("error", "runtime", `${what} loads "${r.value}" (${r.id}), not the shared runtime's "${shared.value}" (${shared.id})`, el.line));
+        const what = el.localName === "FunctionFile" ? "<FunctionFile>" : "custom functions <Page>";
+        problems.push(problem("error", "runtime", `${what} loads "${r.value}" (${r.id}), not the shared runtime's "${shared.value}" (${shared.id})`, el.lineNumber));
       }
     }
   }
@@ -460,7 +368,7 @@ export async function validateManifestText(xml, { fileName = "manifest.xml", sch
   } catch (err) {
     // A parser error from xmllint already says this; otherwise say it here.
     if (!problems.some((p) => p.check === "xml")) {
-      problems.push(problem("error", "xml", `not well-formed XML: ${err instanceof Error ? err.message : String(err)}`));
+      problems.push(problem("error", "xml", `not well-formed XML: ${err instanceof Error ? err.message : String(err)}`, err?.line));
     }
     return problems;
   }

@@ -1,10 +1,11 @@
 import { parseArgs } from "node:util";
 import { UsageError } from "./io";
 
-export type OptionSpec = Record<string, { type: "string" | "boolean"; help: string; value?: string }>;
+/** `multiple`: the option may be given more than once, and its values are collected in order. */
+export type OptionSpec = Record<string, { type: "string" | "boolean"; help: string; value?: string; multiple?: boolean }>;
 
 export interface ParsedArgs {
-  values: Record<string, string | boolean | undefined>;
+  values: Record<string, string | boolean | string[] | undefined>;
   positionals: string[];
 }
 
@@ -13,7 +14,7 @@ export function parseCommandArgs(command: string, argv: string[], options: Optio
   try {
     const parsed = parseArgs({
       args: argv,
-      options: Object.fromEntries(Object.entries(options).map(([name, spec]) => [name, { type: spec.type }])),
+      options: Object.fromEntries(Object.entries(options).map(([name, spec]) => [name, { type: spec.type, multiple: spec.multiple ?? false }])),
       allowPositionals: true,
       strict: true,
     });

@@ -277,7 +277,7 @@ export function readScoreTable(grid: SheetGrid, head: ScoreTableHead, problems: 
       const score = classifyScore(value, framework.scale);
       const formula = grid.formulas.get(formulaKey(row, col));
       if (formula !== undefined) {
-        const result = value === null || value === undefined ? "its result is not stored in the file, so the score counts as blank" : `its result ${describeValue(value)} is used`;
+        const result = value === null || value === undefined ? "its result is not stored in the file, so the score is read as blank" : `its result ${describeValue(value)} is used`;
         problems.add(row, col, "warning", "score-formula", `The score for ${criterion.id} (${employee}) is a formula (=${formula}); ${result}. Type the score itself.`);
       }
       if (score.kind === "invalid") {

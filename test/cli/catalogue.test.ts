@@ -84,7 +84,7 @@ describe("hr-competency criteria", () => {
     ["frameworks", "--json"],
     ["criteria", "--framework F"],
     ["fill", "--role R"],
-    ["template", "--people P"],
+    ["template", "--people-file PATH"],
     ["check", "--report OUT.xlsx"],
   ])("%s --help describes its options", async (command, option) => {
     const { code, stdout } = await runCli(command, "--help");

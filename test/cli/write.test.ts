@@ -130,28 +130,6 @@ describe("fill and template into an existing workbook", () => {
   });
 });
 
-describe("template --people", () => {
-  it("takes a file with one name per line", async () => {
-    const names = path.join(dir, "names.txt");
-    writeFileSync(names, "Ann Lee\r\n\r\nBo Chan\n  Cy  \n");
-    const file = path.join(dir, "from-file.xlsx");
-    const run = await runCli("template", file, "--framework", "ontario-library-competencies", "--role", "Community Relations", "--people", names);
-    expect(run.code).toBe(0);
-    const ws = (await read(file)).worksheets[0];
-    expect([12, 13, 14].map((r) => ws.getCell(`A${r}`).value)).toEqual(["Ann Lee", "Bo Chan", "Cy"]);
-  });
-
-  it.each([
-    [["--people", ";;"], /--people has no names/],
-    [["--people", "Ann;ann"], /"ann" is in --people twice/],
-    [[], /--people is required/],
-  ])("rejects %j with exit 2", async (extra, message) => {
-    const run = await runCli("template", path.join(dir, "never.xlsx"), "--framework", "stockport-library-assistant", "--role", "library-assistant", ...extra);
-    expect(run.code).toBe(2);
-    expect(run.stderr).toMatch(message);
-  });
-});
-
 describe("the assessment sheet", () => {
   it("has a whole-number dropdown with the scale labels, a table, frozen header and native formulas", async () => {
     const file = path.join(dir, "layout.xlsx");

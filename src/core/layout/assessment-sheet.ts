@@ -4,6 +4,7 @@ import type { Criterion, Framework, Role } from "../model";
 import { levelIndex } from "../model";
 import { isEssential } from "../rules";
 import type { ConditionalFormat, PlanCell, Rect, Scalar, SheetPlan } from "./plan";
+import { assessmentSheetName } from "./names";
 import { cellAddress, columnName, emptyPlan } from "./plan";
 import { BAD, SCALE_HIGH, SCALE_LOW, STYLES, TABLE_STYLE } from "./styles";
 
@@ -144,7 +145,7 @@ export function planAssessmentSheet(framework: Framework, role: Role, target: Le
   const r = ASSESSMENT_ROWS;
   const L = ASSESSMENT_LABELS;
   const levelIds = framework.levels.map((l) => l.id);
-  const name = framework.implicitLevel ? `Assess ${role.title}` : `Assess ${role.title} (${target.id})`;
+  const name = assessmentSheetName(role.title, framework.implicitLevel ? undefined : target.id);
   const plan = emptyPlan("assessment", name);
   const width = 1 + n + COMPUTED_HEADERS.length;
   const pad = (cells: PlanCell[]) => [...cells, ...Array<PlanCell>(Math.max(0, width - cells.length)).fill(null)];

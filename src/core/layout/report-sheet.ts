@@ -14,7 +14,8 @@ export function summaryLine(result: CheckResult): string {
   const passed = result.people.filter((p) => p.essentialsMet).length;
   const errors = result.problems.filter((p) => p.severity === "error").length;
   const warnings = result.problems.length - errors;
-  return `${result.people.length} people in ${result.assessmentSheets.length} assessment sheet(s): ${passed} meet every essential criterion, ${result.people.length - passed} do not. ${errors} error(s), ${warnings} warning(s).`;
+  const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+  return `${count(result.people.length, "person", "people")} in ${count(result.assessmentSheets.length, "assessment sheet", "assessment sheets")}: ${count(passed, "meets", "meet")} every essential criterion, ${count(result.people.length - passed, "does", "do")} not. ${count(errors, "error", "errors")}, ${count(warnings, "warning", "warnings")}.`;
 }
 
 /** Whether a sheet's first two cells say it is a report sheet this product wrote. */
