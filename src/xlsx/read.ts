@@ -18,11 +18,16 @@ const OLE_MAGIC = Buffer.from([0xd0, 0xcf, 0x11, 0xe0]);
 const SAVE_AS_XLSX = 'Save it from Excel as "Excel Workbook (.xlsx)".';
 const RESAVE = "Open and save it again in Excel, or use a backup.";
 
+/** Control bytes other than tab and line ends: not a text file. */
+function hasBinaryBytes(bytes: Buffer): boolean {
+  return bytes.subarray(0, 512).some((b) => b < 9 || (b > 13 && b < 32));
+}
+
 /** What a file that is not a zip looks like, for the message. */
 function describeNonZip(bytes: Buffer): string {
   if (bytes.subarray(0, 4).equals(OLE_MAGIC)) return "is not an .xlsx workbook: it is password-protected or an old .xls: save it from Excel as an .xlsx workbook without a password.";
   const head = bytes.subarray(0, 512).toString("latin1").trimStart().toLowerCase();
-  const looksLike = head.startsWith("%pdf") ? "a PDF document" : head.startsWith("<") ? "an XML or HTML file" : /[\x00-\x08\x0e-\x1f]/.test(head) ? undefined : "a text file (a CSV?)";
+  const looksLike = head.startsWith("%pdf") ? "a PDF document" : head.startsWith("<") ? "an XML or HTML file" : hasBinaryBytes(bytes) ? undefined : "a text file (a CSV?)";
   return `is not an .xlsx workbook${looksLike ? `: it looks like ${looksLike}, while an .xlsx file is a zip archive` : " (an .xlsx file is a zip archive)"}. ${SAVE_AS_XLSX}`;
 }
 
