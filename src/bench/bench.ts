@@ -55,11 +55,11 @@ export function benchFramework(): Framework {
   return result.framework;
 }
 
-function emit(line: Record<string, unknown>) {
+export function emit(line: Record<string, unknown>) {
   process.stdout.write(JSON.stringify(line) + "\n");
 }
 
-function benchPeople(count: number): Person[] {
+export function benchPeople(count: number): Person[] {
   const role = benchFramework().roles[0];
   return Array.from({ length: count }, (_, p) => ({
     name: `Person ${p + 1}`,

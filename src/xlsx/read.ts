@@ -2,7 +2,6 @@ import ExcelJS from "exceljs";
 import { promises as fs } from "node:fs";
 import type { SheetGrid } from "../core/grid";
 import { PackageError, readSharedStrings, readWorkbookParts } from "./xml-package";
-import type { SheetReadOptions } from "./xml-sheet";
 import { readWorksheet, SheetContentError } from "./xml-sheet";
 import { XmlPartError } from "./xml-stream";
 import { ZipError, ZipLimitError, ZipPackage } from "./zip";
@@ -70,19 +69,11 @@ async function openPackage(path: string): Promise<{ pkg: ZipPackage; bytes: Buff
   }
 }
 
-export interface ReadOptions {
-  /**
-   * Which formula cells keep their formula's text (the others are marked as formulas with the
-   * text ""); every formula's text is kept by default.
-   */
-  keepFormulaText?: (sheet: string, row: number, col: number) => boolean;
-}
-
 /**
  * Reads every worksheet into a grid, in the workbook's order and with its sheet names, streaming
  * each sheet's XML as it is inflated. Chartsheets and dialog sheets hold no cells and are skipped.
  */
-export async function readGrids(path: string, options: ReadOptions = {}): Promise<SheetGrid[]> {
+export async function readGrids(path: string): Promise<SheetGrid[]> {
   const { pkg } = await openPackage(path);
   try {
     const { sheets, sharedStringsPart } = readWorkbookParts(pkg);
@@ -90,9 +81,7 @@ export async function readGrids(path: string, options: ReadOptions = {}): Promis
     const grids: SheetGrid[] = [];
     for (const sheet of sheets) {
       if (!sheet.part) continue;
-      const keep = options.keepFormulaText;
-      const sheetOptions: SheetReadOptions = keep ? { keepFormulaText: (row, col) => keep(sheet.name, row, col) } : {};
-      grids.push(await readWorksheet(pkg, sheet.part, sheet.name, sharedStrings, sheetOptions));
+      grids.push(await readWorksheet(pkg, sheet.part, sheet.name, sharedStrings));
     }
     if (grids.length === 0) throw new PackageError("it has no worksheet");
     return grids;

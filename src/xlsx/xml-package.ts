@@ -1,6 +1,6 @@
 import path from "node:path/posix";
 import type { ZipPackage } from "./zip";
-import { decodeOoxmlEscapes, parseXmlStream, parseXmlText } from "./xml-stream";
+import { decodeOoxmlEscapes, ownCopy, parseXmlStream, parseXmlText } from "./xml-stream";
 
 /** The package is a zip but not a usable workbook (a part is missing, or is not what it should be). */
 export class PackageError extends Error {}
@@ -112,7 +112,7 @@ export async function readSharedStrings(pkg: ZipPackage, part: string): Promise<
       else if (name === "t") inText = phoneticDepth === 0;
     },
     close(name) {
-      if (name === "si") strings.push(decodeOoxmlEscapes(current));
+      if (name === "si") strings.push(ownCopy(decodeOoxmlEscapes(current)));
       else if (name === "rPh") phoneticDepth--;
       else if (name === "t") inText = false;
     },

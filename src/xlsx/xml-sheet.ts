@@ -1,15 +1,12 @@
 import type { SheetGrid } from "../core/grid";
-import { formulaKey } from "../core/grid";
 import type { Rect } from "../core/layout/plan";
 import type { CellValue } from "../core/scores";
 import type { ZipPackage } from "./zip";
-import { decodeOoxmlEscapes, parseCellRef, parseXmlStream } from "./xml-stream";
+import { columnLetters, FormulaTexts } from "./xml-formulas";
+import { decodeOoxmlEscapes, ownCopy, parseCellRef, parseXmlStream } from "./xml-stream";
 
 /** A cell refers to a shared string the table does not have: the file is damaged. */
 export class SheetContentError extends Error {}
-
-const MAX_ROWS = 1_048_576;
-const MAX_COLS = 16_384;
 
 /** "D12:E13" -> a 0-based Rect; a single address is a 1x1 range. */
 export function parseRangeRef(ref: string): Rect | undefined {
@@ -22,82 +19,11 @@ export function parseRangeRef(ref: string): Rect | undefined {
   return { row, col, rows: Math.abs(a.row - b.row) + 1, cols: Math.abs(a.col - b.col) + 1 };
 }
 
-function columnLetters(col: number): string {
-  let s = "";
-  for (let n = col + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
-}
-
-/**
- * A shared formula's text as it reads in a cell `rows` below and `cols` right of its master:
- * relative references move, `$` ones stay, as Excel fills a formula down. Text in quotes, quoted
- * sheet names and structured references ([...]) are left as they are.
- */
-export function shiftFormula(formula: string, rows: number, cols: number): string {
-  if (rows === 0 && cols === 0) return formula;
-  let out = "";
-  let plain = "";
-  const flush = () => {
-    out += plain.replace(/(\$?)([A-Z]{1,3})(\$?)(\d{1,7})(?![A-Za-z0-9_(!])/g, (whole: string, colAbs: string, letters: string, rowAbs: string, digits: string, at: number, source: string) => {
-      if (at > 0 && /[A-Za-z0-9_.]/.test(source[at - 1])) return whole;
-      const ref = parseCellRef(letters + digits);
-      if (!ref) return whole;
-      const col = colAbs ? ref.col : ref.col + cols;
-      const row = rowAbs ? ref.row : ref.row + rows;
-      if (col < 0 || col >= MAX_COLS || row < 0 || row >= MAX_ROWS) return "#REF!";
-      return `${colAbs}${columnLetters(col)}${rowAbs}${row + 1}`;
-    });
-    plain = "";
-  };
-  for (let i = 0; i < formula.length; ) {
-    const c = formula[i];
-    if (c === '"' || c === "'" || c === "[") {
-      flush();
-      const end = c === "[" ? closingBracket(formula, i) : closingQuote(formula, i, c);
-      out += formula.slice(i, end);
-      i = end;
-    } else {
-      plain += c;
-      i++;
-    }
-  }
-  flush();
-  return out;
-}
-
-function closingQuote(text: string, start: number, quote: string): number {
-  let i = start + 1;
-  while (i < text.length) {
-    if (text[i] === quote) {
-      if (text[i + 1] !== quote) return i + 1;
-      i += 2;
-    } else i++;
-  }
-  return text.length;
-}
-
-function closingBracket(text: string, start: number): number {
-  let depth = 0;
-  for (let i = start; i < text.length; i++) {
-    if (text[i] === "[") depth++;
-    else if (text[i] === "]" && --depth === 0) return i + 1;
-  }
-  return text.length;
-}
-
 /** ISO 8601 date cells (t="d"); a time without a zone is taken as UTC, as the cell has no zone. */
 function parseIsoDate(text: string): CellValue {
   const withZone = /T.*(Z|[+-]\d\d:?\d\d)$/.test(text) || !text.includes("T") ? text : `${text}Z`;
   const date = new Date(withZone);
   return Number.isNaN(date.getTime()) ? text : date;
-}
-
-export interface SheetReadOptions {
-  /**
-   * Which formula cells keep their formula's text; the others are still marked as formulas, with
-   * the text "". The computed columns of a large sheet hold long formulas no check reads.
-   */
-  keepFormulaText?: (row: number, col: number) => boolean;
 }
 
 const enum Capture {
@@ -112,12 +38,11 @@ const enum Capture {
  * format (styles are not read): a 3 formatted as a date is 3, as Excel's formulas see it. Rows
  * and cells without an `r` address follow the one before them, as some writers leave it out.
  */
-export async function readWorksheet(pkg: ZipPackage, part: string, name: string, sharedStrings: readonly string[], options: SheetReadOptions = {}): Promise<SheetGrid> {
+export async function readWorksheet(pkg: ZipPackage, part: string, name: string, sharedStrings: readonly string[]): Promise<SheetGrid> {
   const values: CellValue[][] = [];
-  const formulas = new Map<number, string>();
+  const formulas = new FormulaTexts();
   const hiddenRows = new Set<number>();
   const merges: Rect[] = [];
-  const sharedMasters = new Map<string, { text: string; row: number; col: number }>();
   let isProtected = false;
 
   let row = -1;
@@ -137,7 +62,7 @@ export async function readWorksheet(pkg: ZipPackage, part: string, name: string,
   const address = () => `${columnLetters(col)}${row + 1}`;
 
   function cellValue(): CellValue {
-    if (cellType === "inlineStr") return decodeOoxmlEscapes(inlineText);
+    if (cellType === "inlineStr") return ownCopy(decodeOoxmlEscapes(inlineText));
     if (!hasValue) return null;
     switch (cellType) {
       case "s": {
@@ -146,7 +71,7 @@ export async function readWorksheet(pkg: ZipPackage, part: string, name: string,
         return text;
       }
       case "str":
-        return decodeOoxmlEscapes(valueText);
+        return ownCopy(decodeOoxmlEscapes(valueText));
       case "b":
         return valueText.trim() === "1" || valueText.trim().toLowerCase() === "true";
       case "e":
@@ -156,19 +81,9 @@ export async function readWorksheet(pkg: ZipPackage, part: string, name: string,
       default: {
         if (valueText.trim() === "") return null;
         const n = Number(valueText);
-        return Number.isNaN(n) ? decodeOoxmlEscapes(valueText) : n;
+        return Number.isNaN(n) ? ownCopy(decodeOoxmlEscapes(valueText)) : n;
       }
     }
-  }
-
-  function formulaOfCell(): string {
-    const shared = formulaType === "shared" ? sharedIndex : undefined;
-    // The master of a shared formula carries the text; the cells that share it carry none.
-    if (shared !== undefined && formulaText !== "") sharedMasters.set(shared, { text: formulaText, row, col });
-    if (options.keepFormulaText && !options.keepFormulaText(row, col)) return "";
-    if (shared === undefined || formulaText !== "") return formulaText;
-    const master = sharedMasters.get(shared);
-    return master ? shiftFormula(master.text, row - master.row, col - master.col) : "";
   }
 
   await parseXmlStream(part, pkg.stream(part), {
@@ -235,7 +150,7 @@ export async function readWorksheet(pkg: ZipPackage, part: string, name: string,
           if (!rowValues) rowValues = values[row] ??= [];
           rowValues[col] = value;
         }
-        if (hasFormula) formulas.set(formulaKey(row, col), formulaOfCell());
+        if (hasFormula) formulas.add(row, col, formulaText, formulaType === "shared" ? sharedIndex : undefined);
       } else if (tag === "rPh") {
         phoneticDepth--;
       }

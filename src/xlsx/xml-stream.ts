@@ -59,6 +59,14 @@ export async function parseXmlStream(part: string, stream: Readable, handlers: X
 }
 
 /**
+ * A string cut from a parsed chunk may be a V8 slice that keeps the whole chunk alive; a string
+ * the grid keeps gets its own copy, so the sheet's XML is not held in memory through it.
+ */
+export function ownCopy(text: string): string {
+  return text.length < 13 ? text : (" " + text).slice(1);
+}
+
+/**
  * OOXML writes characters XML cannot hold (control characters, and `_` where it would be
  * ambiguous) as `_xHHHH_`; `_x005F_` is a literal underscore, so one pass decodes it right.
  */
