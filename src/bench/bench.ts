@@ -17,6 +17,7 @@ import { applyPlan } from "../xlsx/apply";
 import { checkFile } from "../xlsx/check-file";
 import { newWorkbook, saveWorkbook } from "../xlsx/workbook";
 import { createFakeExcel } from "../../test/fakes/fake-excel";
+import { benchRead } from "./read-bench";
 
 /**
  * Benchmarks print one JSON object per line: name, value, unit, and for comparisons the
@@ -170,6 +171,7 @@ if (require.main === module) {
           const workbook = await benchCheck();
           await benchLevelGap(workbook);
           await benchChanges();
+          await benchRead();
         })();
   job.catch((error: unknown) => {
     process.stderr.write(`bench failed: ${error instanceof Error ? error.stack : String(error)}\n`);

@@ -69,11 +69,11 @@ describe("hand-made workbooks: what other writers put in the XML", () => {
   });
 
   it("decodes _xHHHH_ escapes, keeps an escaped underscore literal, and decodes XML entities", async () => {
-    const file = writeHandmade(dir, "escapes.xlsx", [{ name: "S", xml: worksheetXml('<row r="1"><c r="A1" t="inlineStr"><is><t>line one_x000D__x000A_line two</t></is></c><c r="B1" t="inlineStr"><is><t>keep _x005F_x000D_ as typed &#233;&amp;</t></is></c></row>') }], {
+    const file = writeHandmade(dir, "escapes.xlsx", [{ name: "S", xml: worksheetXml('<row r="1"><c r="A1" t="inlineStr"><is><t>line one_x000D__x000A_line two</t></is></c><c r="B1" t="inlineStr"><is><t>keep _x005F_x000D_ as typed &#233;&amp;</t></is></c><c r="C1" t="s"><v>0</v></c></row>') }], {
       sharedStrings: ["tab_x0009_here"],
     });
     const [grid] = await readGrids(file);
-    expect(grid.values[0]).toEqual(["line one\r\nline two", "keep _x000D_ as typed é&"]);
+    expect(grid.values[0]).toEqual(["line one\r\nline two", "keep _x000D_ as typed é&", "tab\there"]);
   });
 
   it("marks every cell of a shared formula as a formula and gives each its shifted text", async () => {
