@@ -3,10 +3,8 @@ import { mkdtempSync, statSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { planAssessmentSheet } from "../core/layout/assessment-sheet";
-import { applyPlan } from "../xlsx/apply";
 import { checkFile } from "../xlsx/check-file";
-import { newWorkbook, saveWorkbook } from "../xlsx/workbook";
-import { benchFramework, benchPeople, emit } from "./bench";
+import { benchFramework, benchPeople, emit } from "./bench-data";
 
 /**
  * The check on files from two writers (ExcelJS, and openpyxl as pandas users' files are),
@@ -48,6 +46,9 @@ const hasOpenpyxl = () => spawnSync(PYTHON, ["-c", "import openpyxl"]).status ==
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 async function writeAssessment(file: string, people: number) {
+  // The writer (ExcelJS) is loaded here only, so a measuring process does not carry it.
+  const { applyPlan } = await import("../xlsx/apply");
+  const { newWorkbook, saveWorkbook } = await import("../xlsx/workbook");
   const framework = benchFramework();
   const workbook = newWorkbook();
   applyPlan(workbook, planAssessmentSheet(framework, framework.roles[0], framework.levels[2], benchPeople(people), "Bench"));

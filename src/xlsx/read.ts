@@ -1,4 +1,4 @@
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
 import { promises as fs } from "node:fs";
 import type { SheetGrid } from "../core/grid";
 import { PackageError, readSharedStrings, readWorkbookParts } from "./xml-package";
@@ -101,7 +101,9 @@ export async function loadWorkbook(path: string): Promise<ExcelJS.Workbook> {
   } catch (error) {
     throw asFileError(path, error);
   }
-  const workbook = new ExcelJS.Workbook();
+  // ExcelJS is loaded only to write: a check never needs it.
+  const { Workbook } = (await import("exceljs")).default;
+  const workbook = new Workbook();
   try {
     await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer);
   } catch (error) {
