@@ -98,6 +98,8 @@ export async function loadWorkbook(path: string): Promise<ExcelJS.Workbook> {
   const { pkg, bytes } = await openPackage(path);
   try {
     readWorkbookParts(pkg);
+    // ExcelJS inflates every part whole: make sure first that none expands past what its directory declares.
+    for (const name of pkg.names()) for await (const _chunk of pkg.stream(name));
   } catch (error) {
     throw asFileError(path, error);
   }
