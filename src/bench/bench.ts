@@ -3,11 +3,7 @@ import { execFileSync } from "node:child_process";
 import { mkdtempSync, statSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import type { FrameworkInput } from "../core/framework";
-import type { Person } from "../core/layout/assessment-sheet";
 import { planAssessmentSheet } from "../core/layout/assessment-sheet";
-import { buildFramework } from "../core/validate";
-import type { Framework } from "../core/model";
 import { gzipSync } from "node:zlib";
 import { readFileSync } from "node:fs";
 import { applyPlanInExcel } from "../excel/apply";
@@ -17,55 +13,15 @@ import { applyPlan } from "../xlsx/apply";
 import { checkFile } from "../xlsx/check-file";
 import { newWorkbook, saveWorkbook } from "../xlsx/workbook";
 import { createFakeExcel } from "../../test/fakes/fake-excel";
+import { benchFramework, benchPeople, emit } from "./bench-data";
+import { benchRead } from "./read-bench";
 
 /**
  * Benchmarks print one JSON object per line: name, value, unit, and for comparisons the
  * baseline and the ratio. Each measured run is its own process, so peak RSS is its own too.
  */
 const PEOPLE = 10_000;
-const CRITERIA = 60;
 const RUNS = 3;
-
-export function benchFramework(): Framework {
-  const levels = ["A", "B", "C"].map((id) => ({ id, name: `Level ${id}` }));
-  const input: FrameworkInput = {
-    id: "bench-sixty",
-    title: "Benchmark framework",
-    publisher: "bench",
-    source: { document: "generated" },
-    levels,
-    defaultPriority: "essential",
-    roles: [
-      {
-        id: "analyst",
-        title: "Analyst",
-        duties: [],
-        criteria: Array.from({ length: CRITERIA }, (_, i) => ({
-          id: `BN-${String(i + 1).padStart(2, "0")}`,
-          level: levels[Math.floor((i * levels.length) / CRITERIA)].id,
-          category: "Skills",
-          text: `Benchmark criterion ${i + 1}`,
-          priority: i % 10 === 9 ? ("desirable" as const) : ("essential" as const),
-        })),
-      },
-    ],
-  };
-  const result = buildFramework(input);
-  if (!result.ok) throw new Error("benchmark framework is invalid");
-  return result.framework;
-}
-
-function emit(line: Record<string, unknown>) {
-  process.stdout.write(JSON.stringify(line) + "\n");
-}
-
-function benchPeople(count: number): Person[] {
-  const role = benchFramework().roles[0];
-  return Array.from({ length: count }, (_, p) => ({
-    name: `Person ${p + 1}`,
-    scores: Object.fromEntries(role.criteria.map((c, i) => [c.id, (p * 7 + i * 3) % 23 === 0 ? null : 1 + ((p + i) % 4)])),
-  }));
-}
 
 async function buildWorkbook(file: string) {
   const framework = benchFramework();
@@ -170,6 +126,7 @@ if (require.main === module) {
           const workbook = await benchCheck();
           await benchLevelGap(workbook);
           await benchChanges();
+          await benchRead();
         })();
   job.catch((error: unknown) => {
     process.stderr.write(`bench failed: ${error instanceof Error ? error.stack : String(error)}\n`);

@@ -1,13 +1,34 @@
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
 import { promises as fs } from "node:fs";
 import type { SheetGrid } from "../core/grid";
-import { formulaKey } from "../core/grid";
-import type { CellValue } from "../core/scores";
+import { PackageError, readSharedStrings, readWorkbookParts } from "./xml-package";
+import { readWorksheet, SheetContentError } from "./xml-sheet";
+import { XmlPartError } from "./xml-stream";
+import { ZipError, ZipLimitError, ZipPackage } from "./zip";
 
 /** The file cannot be used as a workbook; the message says which file, why, and what to do. */
 export class WorkbookFileError extends Error {}
 
 const ZIP_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
+const EMPTY_ZIP_MAGIC = Buffer.from([0x50, 0x4b, 0x05, 0x06]);
+/** Compound File (OLE) documents: Excel 97-2003 .xls, and every password-protected Office file. */
+const OLE_MAGIC = Buffer.from([0xd0, 0xcf, 0x11, 0xe0]);
+
+const SAVE_AS_XLSX = 'Save it from Excel as "Excel Workbook (.xlsx)".';
+const RESAVE = "Open and save it again in Excel, or use a backup.";
+
+/** Control bytes other than tab and line ends: not a text file. */
+function hasBinaryBytes(bytes: Buffer): boolean {
+  return bytes.subarray(0, 512).some((b) => b < 9 || (b > 13 && b < 32));
+}
+
+/** What a file that is not a zip looks like, for the message. */
+function describeNonZip(bytes: Buffer): string {
+  if (bytes.subarray(0, 4).equals(OLE_MAGIC)) return "is not an .xlsx workbook: it is password-protected or an old .xls: save it from Excel as an .xlsx workbook without a password.";
+  const head = bytes.subarray(0, 512).toString("latin1").trimStart().toLowerCase();
+  const looksLike = head.startsWith("%pdf") ? "a PDF document" : head.startsWith("<") ? "an XML or HTML file" : hasBinaryBytes(bytes) ? undefined : "a text file (a CSV?)";
+  return `is not an .xlsx workbook${looksLike ? `: it looks like ${looksLike}, while an .xlsx file is a zip archive` : " (an .xlsx file is a zip archive)"}. ${SAVE_AS_XLSX}`;
+}
 
 /** Reads a file's bytes and rejects, with a clear message, what is plainly not an .xlsx. */
 async function readXlsxBytes(path: string): Promise<Buffer> {
@@ -21,106 +42,75 @@ async function readXlsxBytes(path: string): Promise<Buffer> {
     throw new WorkbookFileError(`${path} could not be read (${code ?? String(error)}).`);
   }
   if (bytes.length === 0) throw new WorkbookFileError(`${path} is empty (0 bytes), not an .xlsx workbook.`);
-  if (!bytes.subarray(0, 4).equals(ZIP_MAGIC)) {
-    throw new WorkbookFileError(`${path} is not an .xlsx workbook (an .xlsx file is a zip archive). Save it from Excel as "Excel Workbook (.xlsx)".`);
-  }
+  if (bytes.subarray(0, 4).equals(EMPTY_ZIP_MAGIC)) throw new WorkbookFileError(`${path} is not an .xlsx workbook: it is an empty zip archive. ${SAVE_AS_XLSX}`);
+  if (!bytes.subarray(0, 4).equals(ZIP_MAGIC)) throw new WorkbookFileError(`${path} ${describeNonZip(bytes)}`);
   return bytes;
 }
 
-function damaged(path: string, error: unknown): WorkbookFileError {
-  const detail = error instanceof Error ? error.message : String(error);
-  return new WorkbookFileError(`${path} could not be read as an .xlsx workbook; it may be truncated or damaged (${detail}). Open and save it again in Excel, or use a backup.`);
+function damaged(path: string, detail: string): WorkbookFileError {
+  return new WorkbookFileError(`${path} could not be read as an .xlsx workbook; it may be truncated or damaged (${detail}). ${RESAVE}`);
 }
 
-/** Loads a whole workbook (to add sheets to it, or to read it). */
-export async function loadWorkbook(path: string): Promise<ExcelJS.Workbook> {
+/** Turns what the zip, package and XML layers found into one line that names the file and says what to do. */
+function asFileError(path: string, error: unknown): unknown {
+  if (error instanceof ZipLimitError) return new WorkbookFileError(`${path} was refused: ${error.message}. If it is a real workbook, open it in Excel and split it or remove what makes it so large.`);
+  if (error instanceof ZipError) return damaged(path, error.message);
+  if (error instanceof PackageError) return new WorkbookFileError(`${path} cannot be read: ${error.message}. ${SAVE_AS_XLSX}`);
+  if (error instanceof XmlPartError || error instanceof SheetContentError) return damaged(path, error.message);
+  return error;
+}
+
+async function openPackage(path: string): Promise<{ pkg: ZipPackage; bytes: Buffer }> {
   const bytes = await readXlsxBytes(path);
-  const workbook = new ExcelJS.Workbook();
   try {
-    await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer);
+    return { pkg: ZipPackage.read(bytes), bytes };
   } catch (error) {
-    throw damaged(path, error);
+    throw asFileError(path, error);
   }
-  if (workbook.worksheets.length === 0) throw damaged(path, new Error("no worksheet found"));
-  return workbook;
-}
-
-/** Plain values for the grid: formula results, rich text as text, hyperlinks as their text. */
-export function toCellValue(value: ExcelJS.CellValue): CellValue {
-  if (value === null || value === undefined) return null;
-  if (typeof value === "number" || typeof value === "string" || typeof value === "boolean" || value instanceof Date) return value;
-  if (typeof value === "object") {
-    if ("error" in value) return { error: String(value.error) };
-    if ("richText" in value) return value.richText.map((t) => t.text).join("");
-    if ("formula" in value || "sharedFormula" in value) return toCellValue((value as ExcelJS.CellFormulaValue).result as ExcelJS.CellValue);
-    if ("text" in value) return toCellValue((value as ExcelJS.CellHyperlinkValue).text);
-  }
-  return null;
-}
-
-function formulaOf(cell: ExcelJS.Cell): string | undefined {
-  return cell.type === ExcelJS.ValueType.Formula ? cell.formula : undefined;
-}
-
-/** Collects rows, as either of ExcelJS's readers gives them, into a grid. */
-class GridBuilder {
-  private readonly values: CellValue[][] = [];
-  private readonly formulas = new Map<number, string>();
-  private readonly hiddenRows = new Set<number>();
-
-  addRow(row: ExcelJS.Row) {
-    const r = row.number - 1;
-    if (row.hidden) this.hiddenRows.add(r);
-    const out: CellValue[] = [];
-    row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
-      out[colNumber - 1] = toCellValue(cell.value);
-      const f = formulaOf(cell);
-      if (f !== undefined) this.formulas.set(formulaKey(r, colNumber - 1), f);
-    });
-    this.values[r] = out;
-  }
-
-  build(name: string, isProtected: boolean): SheetGrid {
-    for (let r = 0; r < this.values.length; r++) this.values[r] ??= [];
-    return { name, values: this.values, formulas: this.formulas, hiddenRows: this.hiddenRows, protected: isProtected };
-  }
-}
-
-export function worksheetToGrid(ws: ExcelJS.Worksheet): SheetGrid {
-  const grid = new GridBuilder();
-  ws.eachRow({ includeEmpty: false }, (row) => grid.addRow(row));
-  return grid.build(ws.name, Boolean((ws as unknown as { sheetProtection?: { sheet?: boolean } }).sheetProtection?.sheet));
 }
 
 /**
- * Reads every sheet into a grid. ExcelJS's full reader fails on some files other programs write
- * (openpyxl's absolute part paths, for one); its streaming reader reads those, so it is the fallback.
+ * Reads every worksheet into a grid, in the workbook's order and with its sheet names, streaming
+ * each sheet's XML as it is inflated. Chartsheets and dialog sheets hold no cells and are skipped.
  */
 export async function readGrids(path: string): Promise<SheetGrid[]> {
-  const bytes = await readXlsxBytes(path);
-  const workbook = new ExcelJS.Workbook();
+  const { pkg } = await openPackage(path);
   try {
-    await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer);
-    return workbook.worksheets.map(worksheetToGrid);
-  } catch (fullReadError) {
-    try {
-      return await readGridsStreaming(path);
-    } catch {
-      throw damaged(path, fullReadError);
+    const { sheets, sharedStringsPart } = readWorkbookParts(pkg);
+    const sharedStrings = sharedStringsPart ? await readSharedStrings(pkg, sharedStringsPart) : [];
+    const grids: SheetGrid[] = [];
+    for (const sheet of sheets) {
+      if (!sheet.part) continue;
+      grids.push(await readWorksheet(pkg, sheet.part, sheet.name, sharedStrings));
     }
+    if (grids.length === 0) throw new PackageError("it has no worksheet");
+    return grids;
+  } catch (error) {
+    throw asFileError(path, error);
   }
 }
 
-async function readGridsStreaming(path: string): Promise<SheetGrid[]> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, { sharedStrings: "cache", hyperlinks: "ignore", styles: "ignore", worksheets: "emit", entries: "emit" });
-  const grids: SheetGrid[] = [];
-  for await (const sheet of reader) {
-    const ws = sheet as unknown as AsyncIterable<ExcelJS.Row> & { name: string };
-    const grid = new GridBuilder();
-    for await (const row of ws) grid.addRow(row);
-    // The streaming reader does not report sheet protection.
-    grids.push(grid.build(ws.name, false));
+/**
+ * Loads a whole workbook with ExcelJS, to add sheets to it. The package's sizes are checked
+ * first, so a zip bomb is refused before ExcelJS inflates it.
+ */
+export async function loadWorkbook(path: string): Promise<ExcelJS.Workbook> {
+  const { pkg, bytes } = await openPackage(path);
+  try {
+    readWorkbookParts(pkg);
+    // ExcelJS inflates every part whole: make sure first that none expands past what its directory declares.
+    for (const name of pkg.names()) for await (const _chunk of pkg.stream(name));
+  } catch (error) {
+    throw asFileError(path, error);
   }
-  if (grids.length === 0) throw new Error("no worksheet found");
-  return grids;
+  // ExcelJS is loaded only to write: a check never needs it.
+  const { Workbook } = (await import("exceljs")).default;
+  const workbook = new Workbook();
+  try {
+    await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer);
+  } catch (error) {
+    throw damaged(path, error instanceof Error ? error.message : String(error));
+  }
+  if (workbook.worksheets.length === 0) throw new WorkbookFileError(`${path} has no worksheet. ${RESAVE}`);
+  return workbook;
 }

@@ -10,6 +10,9 @@ import zlib from "node:zlib";
  */
 export class ZipError extends Error {}
 
+/** The package breaks a size limit (a zip bomb, or far larger than a workbook should be); nothing past the limit was inflated. */
+export class ZipLimitError extends ZipError {}
+
 export interface ZipLimits {
   /** Sum of the declared uncompressed sizes of all entries. */
   maxTotalBytes: number;
@@ -67,6 +70,13 @@ function key(name: string): string {
   return name.replace(/\\/g, "/").replace(/^\/+/, "").toLowerCase();
 }
 
+const STREAM_CHUNK_BYTES = 64 * 1024;
+
+/** A stored part in stream-sized pieces, so a reader never decodes it as one string. */
+function* slices(bytes: Buffer): Generator<Buffer> {
+  for (let at = 0; at < bytes.length; at += STREAM_CHUNK_BYTES) yield bytes.subarray(at, at + STREAM_CHUNK_BYTES);
+}
+
 const MB = (n: number) => `${Math.round(n / 1024 / 1024)} MB`;
 
 export class ZipPackage {
@@ -107,7 +117,7 @@ export class ZipPackage {
       count = Number(b.readBigUInt64LE(eocd64 + 32));
       dirOffset = Number(b.readBigUInt64LE(eocd64 + 48));
     }
-    if (count > limits.maxEntries) throw new ZipError(`it holds ${count} parts, more than the ${limits.maxEntries} a workbook can sensibly have`);
+    if (count > limits.maxEntries) throw new ZipLimitError(`it holds ${count} parts, more than the ${limits.maxEntries} a workbook can sensibly have`);
     let p = dirOffset;
     let total = 0;
     for (let i = 0; i < count; i++) {
@@ -147,10 +157,10 @@ export class ZipPackage {
       if (method !== 0 && method !== 8) throw new ZipError(`its part ${name} uses zip compression method ${method}, which workbooks do not use`);
       total += size;
       if (total > limits.maxTotalBytes) {
-        throw new ZipError(`it would expand to more than ${MB(limits.maxTotalBytes)} (a zip bomb, or far larger than a workbook should be), so it was not opened`);
+        throw new ZipLimitError(`it would expand to more than ${MB(limits.maxTotalBytes)} (a zip bomb, or far larger than a workbook should be), so it was not opened`);
       }
       if (size > limits.ratioFloorBytes && size > compressedSize * limits.maxRatio) {
-        throw new ZipError(`its part ${name} would expand ${Math.round(size / Math.max(1, compressedSize))} times (to ${MB(size)}), as a zip bomb does, so it was not opened`);
+        throw new ZipLimitError(`its part ${name} would expand ${Math.round(size / Math.max(1, compressedSize))} times (to ${MB(size)}), as a zip bomb does, so it was not opened`);
       }
       const entry: Entry = { name, method, flags, crc, compressedSize, size, localOffset };
       this.entries.push(entry);
@@ -197,7 +207,7 @@ export class ZipPackage {
       return zlib.inflateRawSync(raw, { maxOutputLength: Math.max(1, entry.size) });
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
-      if (error instanceof RangeError || code === "ERR_BUFFER_TOO_LARGE") throw new ZipError(`its part ${entry.name} expands past the size its directory declares (a zip bomb?)`);
+      if (error instanceof RangeError || code === "ERR_BUFFER_TOO_LARGE") throw new ZipLimitError(`its part ${entry.name} expands past the size its directory declares (a zip bomb?)`);
       throw new ZipError(`its part ${entry.name} is damaged (${(error as Error).message})`);
     }
   }
@@ -208,19 +218,23 @@ export class ZipPackage {
     return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   }
 
-  /** A part as a stream of inflated chunks, for parts too large to hold as one string. */
+  /**
+   * A part as a stream of inflated chunks, for parts too large to hold as one string. Inflating
+   * stops as soon as it passes the declared size.
+   */
   stream(name: string): Readable {
     const entry = this.entry(name);
-    if (entry.data || entry.method === 0) return Readable.from([entry.data ?? this.raw(entry)]);
+    if (entry.data || entry.method === 0) return Readable.from(slices(entry.data ?? this.raw(entry)));
     let seen = 0;
+    const inflate = zlib.createInflateRaw({ chunkSize: STREAM_CHUNK_BYTES });
     const cap = new Transform({
       transform(chunk: Buffer, _enc, done) {
         seen += chunk.length;
-        if (seen > entry.size) done(new ZipError(`its part ${entry.name} expands past the size its directory declares (a zip bomb?)`));
-        else done(null, chunk);
+        if (seen <= entry.size) return done(null, chunk);
+        inflate.destroy();
+        done(new ZipLimitError(`its part ${entry.name} expands past the size its directory declares (a zip bomb?)`));
       },
     });
-    const inflate = zlib.createInflateRaw();
     inflate.on("error", (error) => cap.destroy(new ZipError(`its part ${entry.name} is damaged (${error.message})`)));
     inflate.pipe(cap);
     inflate.end(this.raw(entry));

@@ -1,0 +1,89 @@
+import { writeFileSync } from "node:fs";
+import path from "node:path";
+import { ZipPackage } from "../../src/xlsx/zip";
+
+/**
+ * A minimal .xlsx writer for tests: exactly the XML given, so a test can build what other
+ * writers do (no `r` addresses, inline strings, shared formulas, prefixes, odd part names).
+ */
+export const MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+export const REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+const REL_TYPE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+
+export function escapeXml(text: string): string {
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+}
+
+export interface HandmadeSheet {
+  name: string;
+  /** The worksheet's XML; omit for a chartsheet. */
+  xml?: string;
+  kind?: "worksheet" | "chartsheet";
+}
+
+export interface HandmadeOptions {
+  /** Part name of the workbook (default xl/workbook.xml). */
+  workbookPart?: string;
+  sharedStrings?: string[] | string;
+  /** Relationship targets as absolute part names (/xl/...), as openpyxl writes them. */
+  absoluteTargets?: boolean;
+  /** Put the workbook part last in the zip, as openpyxl does. */
+  workbookLast?: boolean;
+  /** Part names as stored in the zip, e.g. upper-cased. */
+  storedName?: (name: string) => string;
+  /** A UTF-8 byte order mark before every XML part. */
+  bom?: boolean;
+}
+
+export function worksheetXml(sheetData: string, after = "", before = ""): string {
+  return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}">${before}<sheetData>${sheetData}</sheetData>${after}</worksheet>`;
+}
+
+export function sharedStringsXml(items: string[]): string {
+  return `<?xml version="1.0" encoding="UTF-8"?><sst xmlns="${MAIN_NS}" count="${items.length}" uniqueCount="${items.length}">${items.map((s) => `<si><t xml:space="preserve">${escapeXml(s)}</t></si>`).join("")}</sst>`;
+}
+
+export function handmadeXlsx(sheets: HandmadeSheet[], options: HandmadeOptions = {}): Buffer {
+  const workbookPart = options.workbookPart ?? "xl/workbook.xml";
+  const wbDir = path.posix.dirname(workbookPart);
+  const target = (part: string) => (options.absoluteTargets ? `/${part}` : path.posix.relative(wbDir, part));
+  const parts: [string, string][] = [];
+  const rels: string[] = [];
+  const overrides: string[] = [];
+  sheets.forEach((sheet, i) => {
+    const kind = sheet.kind ?? "worksheet";
+    const part = kind === "worksheet" ? `xl/worksheets/sheet${i + 1}.xml` : `xl/chartsheets/sheet${i + 1}.xml`;
+    const xml = sheet.xml ?? `<?xml version="1.0" encoding="UTF-8"?><chartsheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}"><sheetViews><sheetView workbookViewId="0"/></sheetViews></chartsheet>`;
+    parts.push([part, xml]);
+    rels.push(`<Relationship Id="rId${i + 1}" Type="${REL_TYPE}/${kind}" Target="${target(part)}"/>`);
+    overrides.push(`<Override PartName="/${part}" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.${kind}+xml"/>`);
+  });
+  if (options.sharedStrings !== undefined) {
+    const xml = typeof options.sharedStrings === "string" ? options.sharedStrings : sharedStringsXml(options.sharedStrings);
+    parts.push(["xl/sharedStrings.xml", xml]);
+    rels.push(`<Relationship Id="rIdS" Type="${REL_TYPE}/sharedStrings" Target="${target("xl/sharedStrings.xml")}"/>`);
+  }
+  const workbook = `<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="${MAIN_NS}" xmlns:r="${REL_NS}"><sheets>${sheets
+    .map((s, i) => `<sheet name="${escapeXml(s.name)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`)
+    .join("")}</sheets></workbook>`;
+  const relsOfWorkbook = path.posix.join(wbDir, "_rels", `${path.posix.basename(workbookPart)}.rels`);
+  const head: [string, string][] = [
+    ["[Content_Types].xml", `<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/${workbookPart}" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>${overrides.join("")}</Types>`],
+    ["_rels/.rels", `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL_TYPE}/officeDocument" Target="${options.absoluteTargets ? "/" : ""}${workbookPart}"/></Relationships>`],
+  ];
+  const workbookParts: [string, string][] = [
+    [relsOfWorkbook, `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${rels.join("")}</Relationships>`],
+    [workbookPart, workbook],
+  ];
+  const ordered = options.workbookLast ? [...head, ...parts, ...workbookParts] : [...head, ...workbookParts, ...parts];
+  const pkg = ZipPackage.create();
+  const bom = options.bom ? "\ufeff" : "";
+  for (const [name, xml] of ordered) pkg.set(options.storedName ? options.storedName(name) : name, bom + xml);
+  return pkg.toBuffer();
+}
+
+export function writeHandmade(dir: string, name: string, sheets: HandmadeSheet[], options?: HandmadeOptions): string {
+  const file = path.join(dir, name);
+  writeFileSync(file, handmadeXlsx(sheets, options));
+  return file;
+}
