@@ -1,0 +1,162 @@
+import type { Level } from "../framework";
+import { normaliseName } from "../lookup";
+import type { Criterion } from "../model";
+import { levelIndex } from "../model";
+import { criteriaUpTo, isEssential, isMet } from "../rules";
+import type { ScoreClass } from "../scores";
+import { BLANK } from "../scores";
+import type { TeamGroup, TeamMember } from "./model";
+
+/*
+ * The team view's figures, as pure functions of one group (one framework and role). A person is
+ * assessed on a criterion when the criterion is at or below their sheet's target level; a share
+ * is null when no one is assessed (there is nothing to divide by), never 0 or 1 by default.
+ */
+
+/** The criteria the group's sheets score: those up to the highest target seen, in source order. */
+export function teamCriteria(group: TeamGroup): Criterion[] {
+  const top = Math.max(0, ...group.targets.map((l) => levelIndex(group.framework, l.id)), ...group.members.map((m) => m.targetIndex));
+  return criteriaUpTo(group.framework, group.role, top);
+}
+
+export function scoreOf(member: TeamMember, criterion: Criterion): ScoreClass {
+  return member.scores.get(criterion.id) ?? BLANK;
+}
+
+/** Whether the person's sheet scores this criterion (it is at or below their target level). */
+export function isInScope(group: TeamGroup, member: TeamMember, criterion: Criterion): boolean {
+  return levelIndex(group.framework, criterion.level) <= member.targetIndex;
+}
+
+export interface CriterionCoverage {
+  criterion: Criterion;
+  /** People whose sheet scores the criterion. */
+  inScope: number;
+  /** Of those, people with a valid score. */
+  assessed: number;
+  /** Of those, people who meet it. */
+  met: number;
+  /** In scope with a blank or invalid score. */
+  missing: number;
+  /** met / assessed, null when no one is assessed. */
+  share: number | null;
+}
+
+/** Coverage of each of the group's criteria: the share of assessed people who meet it. */
+export function criterionCoverage(group: TeamGroup): CriterionCoverage[] {
+  const { scale } = group.framework;
+  return teamCriteria(group).map((criterion) => {
+    let inScope = 0;
+    let assessed = 0;
+    let met = 0;
+    for (const member of group.members) {
+      if (!isInScope(group, member, criterion)) continue;
+      inScope++;
+      const score = scoreOf(member, criterion);
+      if (score.kind !== "valid") continue;
+      assessed++;
+      if (isMet(score, scale)) met++;
+    }
+    return { criterion, inScope, assessed, met, missing: inScope - assessed, share: assessed === 0 ? null : met / assessed };
+  });
+}
+
+export interface EssentialsCoverage {
+  level: Level;
+  /** 1-based. */
+  levelIndex: number;
+  /** People whose sheet goes up to this level at least. */
+  assessed: number;
+  /** Of those, people who meet every essential criterion up to the level (their attained level is this one or above). */
+  met: number;
+  share: number | null;
+}
+
+/** Coverage of the essentials up to each level of the framework: who could be judged at that level, and who meets them all. */
+export function essentialsCoverage(group: TeamGroup): EssentialsCoverage[] {
+  return group.framework.levels.map((level, i) => {
+    const index = i + 1;
+    const assessed = group.members.filter((m) => m.targetIndex >= index);
+    const met = assessed.filter((m) => m.attainedIndex >= index).length;
+    return { level, levelIndex: index, assessed: assessed.length, met, share: assessed.length === 0 ? null : met / assessed.length };
+  });
+}
+
+export interface LevelCount {
+  /** null: not even the first level is attained. */
+  level: Level | null;
+  count: number;
+}
+
+/** How many people attained each level, "none" first, then the framework's levels in order. */
+export function levelDistribution(group: TeamGroup): LevelCount[] {
+  const counts = Array<number>(group.framework.levels.length + 1).fill(0);
+  for (const m of group.members) counts[m.attainedIndex]++;
+  return counts.map((count, i) => ({ level: i === 0 ? null : group.framework.levels[i - 1], count }));
+}
+
+export interface BenchLevel {
+  level: Level;
+  levelIndex: number;
+  /** People whose sheet goes up to this level: only they can be judged ready for it. */
+  assessed: number;
+  /** Gap 0 at this level: they meet every essential up to it. In heat map order. */
+  readyNow: TeamMember[];
+  /** Gap 1 at this level: they meet every essential of the level below, not of this one. In heat map order. */
+  oneAway: TeamMember[];
+}
+
+/** Bench strength: per level of the role, who is ready now and who is one level away. */
+export function benchStrength(group: TeamGroup): BenchLevel[] {
+  const ordered = sortForHeatmap(group.members);
+  return group.framework.levels.map((level, i) => {
+    const index = i + 1;
+    const assessed = ordered.filter((m) => m.targetIndex >= index);
+    return {
+      level,
+      levelIndex: index,
+      assessed: assessed.length,
+      readyNow: assessed.filter((m) => m.attainedIndex >= index),
+      oneAway: assessed.filter((m) => m.attainedIndex === index - 1),
+    };
+  });
+}
+
+/** A score as the heat map shows it. */
+export type HeatCell =
+  | { kind: "valid"; value: number; met: boolean; essential: boolean }
+  | { kind: "blank" }
+  | { kind: "invalid" }
+  /** Above the person's target level: their sheet does not score it. */
+  | { kind: "not-assessed" };
+
+export interface Heatmap {
+  criteria: Criterion[];
+  rows: { member: TeamMember; cells: HeatCell[] }[];
+}
+
+/** People by level gap (smallest first: the ready ones on top), then by name, then in the order read. */
+export function sortForHeatmap(members: TeamMember[]): TeamMember[] {
+  return members
+    .map((member, order) => ({ member, order, name: normaliseName(member.employee) }))
+    .sort((a, b) => a.member.result.levelGap - b.member.result.levelGap || a.name.localeCompare(b.name, "en") || a.order - b.order)
+    .map((x) => x.member);
+}
+
+/** The people x criteria matrix of the group, sorted for the heat map. */
+export function heatmap(group: TeamGroup): Heatmap {
+  const criteria = teamCriteria(group);
+  const { scale } = group.framework;
+  return {
+    criteria,
+    rows: sortForHeatmap(group.members).map((member) => ({
+      member,
+      cells: criteria.map((criterion): HeatCell => {
+        if (!isInScope(group, member, criterion)) return { kind: "not-assessed" };
+        const score = scoreOf(member, criterion);
+        if (score.kind !== "valid") return { kind: score.kind };
+        return { kind: "valid", value: score.value, met: isMet(score, scale), essential: isEssential(criterion.priority) };
+      }),
+    })),
+  };
+}
