@@ -88,7 +88,8 @@ function personFormulas(group: TeamGroup, criteriaCount: number, excelRow: numbe
   const labelArray = (items: string[]) => `{${items.map(quoteText).join(",")}}`;
   const T = `MATCH($${columnName(COL.target)}${excelRow},${labelArray(labels)},0)`;
   const met = `ISNUMBER(${S})*ISNUMBER(MATCH(${S},${numbersConstant(framework.scale.meets, framework.scale.max)},0))`;
-  const unmetAt = (k: number) => `SUMPRODUCT((${P}<>"D")*(${L}=${k})*(1-${met}))`;
+  // A role without criteria has nothing to fail: every level up to the target is attained.
+  const unmetAt = (k: number) => (criteriaCount === 0 ? "0" : `SUMPRODUCT((${P}<>"D")*(${L}=${k})*(1-${met}))`);
   let attained = String(labels.length);
   for (let k = labels.length; k >= 1; k--) attained = `IF(OR(${T}<${k},${unmetAt(k)}>0),${k - 1},${attained})`;
   const attainedCell = `$${columnName(COL.attained)}${excelRow}`;
