@@ -1,5 +1,5 @@
 import type { Level } from "../framework";
-import { normaliseName } from "../lookup";
+import { describeLevel, findLevel, normaliseName } from "../lookup";
 import type { Criterion } from "../model";
 import { levelIndex } from "../model";
 import { criteriaUpTo, isEssential, isMet } from "../rules";
@@ -159,4 +159,30 @@ export function heatmap(group: TeamGroup): Heatmap {
       }),
     })),
   };
+}
+
+export type CoverageAnswer = { ok: true; share: number | null; assessed: number; met: number } | { ok: false; message: string };
+
+/**
+ * What `HR.COVERAGE(role, [criterion], [level])` answers for one group: the coverage of the
+ * criterion (by id, case ignored) when one is given, else the coverage of every essential up to the
+ * level (by id or name; default: the highest target level in the group). An unknown criterion or
+ * level is an answer too, with a message that says which ones there are.
+ */
+export function coverageFor(group: TeamGroup, ask: { criterion?: string; level?: string } = {}): CoverageAnswer {
+  const { framework, role } = group;
+  if (ask.criterion !== undefined && ask.criterion.trim() !== "") {
+    const wanted = ask.criterion.trim().toUpperCase();
+    const found = criterionCoverage(group).find((c) => c.criterion.id.toUpperCase() === wanted);
+    if (!found) {
+      const ofRole = role.criteria.some((c) => c.id.toUpperCase() === wanted);
+      return { ok: false, message: ofRole ? `Criterion ${ask.criterion} of ${role.id} is above every assessed target level; no one is assessed on it.` : `Unknown criterion "${ask.criterion}" for ${role.id}. Criteria: ${teamCriteria(group).map((c) => c.id).join(", ")}.` };
+    }
+    return { ok: true, share: found.share, assessed: found.assessed, met: found.met };
+  }
+  const top = group.targets[group.targets.length - 1];
+  const level = ask.level !== undefined && ask.level.trim() !== "" ? findLevel(framework, ask.level) : top;
+  if (!level) return { ok: false, message: `Unknown level "${ask.level}" in ${framework.id}. Levels: ${framework.levels.map(describeLevel).join(", ")}.` };
+  const found = essentialsCoverage(group)[levelIndex(framework, level.id) - 1];
+  return { ok: true, share: found.share, assessed: found.assessed, met: found.met };
 }

@@ -11,4 +11,7 @@
 export type { RowPlace, SheetPlace, Team, TeamGroup, TeamMember, TeamProblem, TeamSource } from "./model";
 export { buildTeam } from "./model";
 export type { BenchLevel, CriterionCoverage, EssentialsCoverage, HeatCell, Heatmap, LevelCount } from "./figures";
-export { benchStrength, criterionCoverage, essentialsCoverage, heatmap, isInScope, levelDistribution, scoreOf, sortForHeatmap, teamCriteria } from "./figures";
+export type { CoverageAnswer } from "./figures";
+export { benchStrength, coverageFor, criterionCoverage, essentialsCoverage, heatmap, isInScope, levelDistribution, scoreOf, sortForHeatmap, teamCriteria } from "./figures";
+export type { TeamSummary } from "./summary";
+export { summariseTeam } from "./summary";

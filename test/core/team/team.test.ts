@@ -1,5 +1,5 @@
 import type { CellValue } from "../../../src/core/scores";
-import { benchStrength, buildTeam, criterionCoverage, essentialsCoverage, heatmap, levelDistribution } from "../../../src/core/team";
+import { benchStrength, buildTeam, coverageFor, criterionCoverage, essentialsCoverage, heatmap, levelDistribution, summariseTeam } from "../../../src/core/team";
 import { scoresOf, threeLevels } from "../../helpers/fixtures";
 import { checkResultOf } from "./helpers";
 
@@ -138,6 +138,41 @@ describe("a small team, computed by hand", () => {
       ["3", "2", "0-", "1!", "3", "4", "blank", "blank", "blank"],
       ["0!", "invalid", "blank", "2", "2", "blank", "2", "2", "invalid"],
     ]);
+  });
+});
+
+describe("coverageFor, as HR.COVERAGE(role, [criterion], [level]) asks", () => {
+  it("answers for a criterion, for the essentials up to a level, and by default up to the highest target", () => {
+    expect(coverageFor(group, { criterion: "a3" })).toEqual({ ok: true, share: 1 / 3, assessed: 3, met: 1 });
+    expect(coverageFor(group, { criterion: "C3" })).toEqual({ ok: true, share: null, assessed: 0, met: 0 });
+    expect(coverageFor(group, { level: "Practising" })).toEqual({ ok: true, share: 0.25, assessed: 4, met: 1 });
+    expect(coverageFor(group)).toEqual({ ok: true, share: 1 / 3, assessed: 3, met: 1 });
+  });
+
+  it("says which criteria or levels there are when asked for an unknown one", () => {
+    expect(coverageFor(group, { criterion: "Z9" })).toEqual({ ok: false, message: expect.stringContaining("A1, A2, A3, B1, B2, B3, C1, C2, C3") });
+    expect(coverageFor(group, { level: "D" })).toEqual({ ok: false, message: expect.stringContaining("A (Developing), B (Practising), C (Accomplished)") });
+  });
+});
+
+describe("summariseTeam", () => {
+  it("gives the figures as plain data, levels by id, people in heat map order", () => {
+    const [summary] = summariseTeam(team).groups;
+    expect(summary.people.map((p) => [p.employee, p.source, p.cell, p.targetLevel, p.attainedLevel, p.levelGap])).toEqual([
+      ["Ann", "a.xlsx", "A12", "C", "C", 0],
+      ["Dee", "b.xlsx", "A13", "B", "A", 1],
+      ["Bob", "a.xlsx", "A13", "C", "A", 2],
+      ["Cy", "a.xlsx", "A14", "C", null, 3],
+    ]);
+    expect(summary.distribution).toEqual([
+      { level: null, count: 1 },
+      { level: "A", count: 2 },
+      { level: "B", count: 0 },
+      { level: "C", count: 1 },
+    ]);
+    expect(summary.bench[1]).toEqual({ level: "B", assessed: 4, readyNow: ["Ann"], oneLevelAway: ["Dee", "Bob"] });
+    expect(summary.coverage[2]).toEqual({ criterion: "A3", level: "A", priority: "desirable", inScope: 4, assessed: 3, met: 1, missing: 1, share: 1 / 3 });
+    expect(JSON.parse(JSON.stringify(summariseTeam(team)))).toEqual(summariseTeam(team));
   });
 });
 
