@@ -23,11 +23,6 @@ export function scoreOf(member: TeamMember, criterion: Criterion): ScoreClass {
   return member.scores.get(criterion.id) ?? BLANK;
 }
 
-/** Whether the person's sheet scores this criterion (it is at or below their target level). */
-export function isInScope(group: TeamGroup, member: TeamMember, criterion: Criterion): boolean {
-  return levelIndex(group.framework, criterion.level) <= member.targetIndex;
-}
-
 export interface CriterionCoverage {
   criterion: Criterion;
   /** People whose sheet scores the criterion. */
@@ -44,18 +39,19 @@ export interface CriterionCoverage {
 
 /** Coverage of each of the group's criteria: the share of assessed people who meet it. */
 export function criterionCoverage(group: TeamGroup): CriterionCoverage[] {
-  const { scale } = group.framework;
+  const { framework } = group;
   return teamCriteria(group).map((criterion) => {
+    const level = levelIndex(framework, criterion.level);
     let inScope = 0;
     let assessed = 0;
     let met = 0;
     for (const member of group.members) {
-      if (!isInScope(group, member, criterion)) continue;
+      if (member.targetIndex < level) continue;
       inScope++;
       const score = scoreOf(member, criterion);
       if (score.kind !== "valid") continue;
       assessed++;
-      if (isMet(score, scale)) met++;
+      if (isMet(score, framework.scale)) met++;
     }
     return { criterion, inScope, assessed, met, missing: inScope - assessed, share: assessed === 0 ? null : met / assessed };
   });
@@ -135,27 +131,33 @@ export interface Heatmap {
   rows: { member: TeamMember; cells: HeatCell[] }[];
 }
 
+/** One collator for every sort: far cheaper than localeCompare per comparison on thousands of names. */
+const names = new Intl.Collator("en");
+
 /** People by level gap (smallest first: the ready ones on top), then by name, then in the order read. */
 export function sortForHeatmap(members: TeamMember[]): TeamMember[] {
   return members
     .map((member, order) => ({ member, order, name: normaliseName(member.employee) }))
-    .sort((a, b) => a.member.result.levelGap - b.member.result.levelGap || a.name.localeCompare(b.name, "en") || a.order - b.order)
+    .sort((a, b) => a.member.result.levelGap - b.member.result.levelGap || names.compare(a.name, b.name) || a.order - b.order)
     .map((x) => x.member);
 }
 
 /** The people x criteria matrix of the group, sorted for the heat map. */
 export function heatmap(group: TeamGroup): Heatmap {
   const criteria = teamCriteria(group);
-  const { scale } = group.framework;
+  const { framework } = group;
+  // Computed once, not per cell: a team can hold tens of thousands of people.
+  const levels = criteria.map((c) => levelIndex(framework, c.level));
+  const essential = criteria.map((c) => isEssential(c.priority));
   return {
     criteria,
     rows: sortForHeatmap(group.members).map((member) => ({
       member,
-      cells: criteria.map((criterion): HeatCell => {
-        if (!isInScope(group, member, criterion)) return { kind: "not-assessed" };
+      cells: criteria.map((criterion, i): HeatCell => {
+        if (member.targetIndex < levels[i]) return { kind: "not-assessed" };
         const score = scoreOf(member, criterion);
         if (score.kind !== "valid") return { kind: score.kind };
-        return { kind: "valid", value: score.value, met: isMet(score, scale), essential: isEssential(criterion.priority) };
+        return { kind: "valid", value: score.value, met: isMet(score, framework.scale), essential: essential[i] };
       }),
     })),
   };

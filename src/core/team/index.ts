@@ -12,6 +12,6 @@ export type { RowPlace, SheetPlace, Team, TeamGroup, TeamMember, TeamProblem, Te
 export { buildTeam } from "./model";
 export type { BenchLevel, CriterionCoverage, EssentialsCoverage, HeatCell, Heatmap, LevelCount } from "./figures";
 export type { CoverageAnswer } from "./figures";
-export { benchStrength, coverageFor, criterionCoverage, essentialsCoverage, heatmap, isInScope, levelDistribution, scoreOf, sortForHeatmap, teamCriteria } from "./figures";
+export { benchStrength, coverageFor, criterionCoverage, essentialsCoverage, heatmap, levelDistribution, scoreOf, sortForHeatmap, teamCriteria } from "./figures";
 export type { TeamSummary } from "./summary";
 export { summariseTeam } from "./summary";
