@@ -88,10 +88,11 @@ function personFormulas(group: TeamGroup, criteriaCount: number, excelRow: numbe
   const labelArray = (items: string[]) => `{${items.map(quoteText).join(",")}}`;
   const T = `MATCH($${columnName(COL.target)}${excelRow},${labelArray(labels)},0)`;
   const met = `ISNUMBER(${S})*ISNUMBER(MATCH(${S},${numbersConstant(framework.scale.meets, framework.scale.max)},0))`;
-  // A role without criteria has nothing to fail: every level up to the target is attained.
-  const unmetAt = (k: number) => (criteriaCount === 0 ? "0" : `SUMPRODUCT((${P}<>"D")*(${L}=${k})*(1-${met}))`);
-  let attained = String(labels.length);
-  for (let k = labels.length; k >= 1; k--) attained = `IF(OR(${T}<${k},${unmetAt(k)}>0),${k - 1},${attained})`;
+  // Levels are cumulative: the attained level is one below the lowest level with an essential not
+  // met (the priority row says D for desirable), and never above the target. One array formula
+  // rather than a test per level keeps a 10,000-person heatmap small. A role without criteria has
+  // nothing to fail: the target is attained.
+  const attained = criteriaCount === 0 ? T : `MIN(${T},MIN(IF((${P}<>"D")*(1-${met}),${L},${labels.length + 1}))-1)`;
   const attainedCell = `$${columnName(COL.attained)}${excelRow}`;
   return {
     attained: `CHOOSE(${attained}+1,${[NO_LEVEL, ...labels].map(quoteText).join(",")})`,
@@ -151,7 +152,7 @@ export function planHeatmapSheet(group: TeamGroup, name: string, tableName: stri
     col: 0,
     cells: map.rows.map(({ member, cells }, i) => {
       const formulas = personFormulas(group, n, R.firstPerson + i + 1);
-      return [member.employee, { formula: formulas.gap }, { formula: formulas.attained }, levelLabel(member.target), member.place.source, member.place.sheet, ...cells.map(heatValue)];
+      return [member.employee, { formula: formulas.gap }, { formula: formulas.attained, array: true }, levelLabel(member.target), member.place.source, member.place.sheet, ...cells.map(heatValue)];
     }),
   });
   plan.tables.push({ name: tableName, range: { row: R.header, col: 0, rows: people + 1, cols: width }, style: TABLE_STYLE });
