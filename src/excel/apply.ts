@@ -132,7 +132,7 @@ export async function applyPlanInExcel(context: Excel.RequestContext, plan: Shee
       custom.rule.formula = `=${cf.formula}`;
       custom.format.fill.color = cf.fill;
       custom.format.font.color = cf.fontColor;
-    } else {
+    } else if (cf.kind === "colorScale") {
       formats.add("ColorScale").colorScale.criteria = {
         minimum: { formula: String(cf.min.value), type: "Number", color: cf.min.color },
         maximum: { formula: String(cf.max.value), type: "Number", color: cf.max.color },

@@ -115,6 +115,10 @@ export function applyPlan(workbook: ExcelJS.Workbook, plan: SheetPlan): string {
         ref,
         rules: [{ type: "expression", priority: i + 1, formulae: [cf.formula], style: { font: { color: { argb: argb(cf.fontColor) } }, fill: { type: "pattern", pattern: "solid", bgColor: { argb: argb(cf.fill) } } } }],
       });
+    } else if (cf.kind === "dataBar") {
+      // ExcelJS writes the bar's colour from `color`, which its typings leave out. A solid bar (no gradient) is written with its Excel 2010 extension, as Excel writes data bars; ExcelJS's gradient form refers to an extension it never writes.
+      const rule = { type: "dataBar", priority: i + 1, gradient: false, cfvo: [{ type: "num", value: cf.min }, { type: "num", value: cf.max }], color: { argb: argb(cf.color) } };
+      ws.addConditionalFormatting({ ref, rules: [rule as ExcelJS.DataBarRuleType] });
     } else {
       ws.addConditionalFormatting({
         ref,

@@ -73,10 +73,27 @@ export type ConditionalFormat =
       fill: string;
       fontColor: string;
     }
-  | { kind: "colorScale"; range: Rect; min: { value: number; color: string }; max: { value: number; color: string } };
+  | { kind: "colorScale"; range: Rect; min: { value: number; color: string }; max: { value: number; color: string } }
+  /** A bar in each cell, its length from `min` (no bar) to `max` (full width). */
+  | { kind: "dataBar"; range: Rect; min: number; max: number; color: string };
+
+/**
+ * A chart the plan would like drawn from its own sheet's cells, as plain data: the add-in draws it
+ * with Excel's charts; an adapter that cannot draw charts ignores it.
+ */
+export interface ChartRequest {
+  kind: "column" | "bar";
+  title: string;
+  /** One column (or row) of category labels. */
+  categories: Rect;
+  /** Each series' values, the same length as the categories. */
+  series: { name: string; values: Rect }[];
+  /** Where the chart's top-left corner goes, and about how many rows and columns it covers. */
+  anchor: Rect;
+}
 
 export interface SheetPlan {
-  kind: "criteria" | "assessment" | "report";
+  kind: "criteria" | "assessment" | "report" | "team-heatmap" | "team-coverage" | "team-levels" | "team-bench";
   /** The name wanted; the adapter makes it unique in the workbook (see uniqueSheetName). */
   name: string;
   blocks: Block[];
@@ -88,6 +105,7 @@ export interface SheetPlan {
   tables: TablePlan[];
   validations: WholeNumberValidation[];
   conditionalFormats: ConditionalFormat[];
+  charts?: ChartRequest[];
 }
 
 export function emptyPlan(kind: SheetPlan["kind"], name: string): SheetPlan {
