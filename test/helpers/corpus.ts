@@ -184,3 +184,25 @@ export function lostElements(before: string, after: string): string[] {
   }
   return lost;
 }
+
+export function sheetNames(file: string): string[] {
+  const xml = partsOf(readFileSync(file)).get("xl/workbook.xml")!.toString("utf8");
+  return [...xml.matchAll(/<(?:\w+:)?sheet\b[^>]*\bname="([^"]*)"/g)].map((m) => m[1]);
+}
+
+/** Every original part is still there: byte for byte, or (for the few the writer edits) with every original element. */
+export function expectNothingLost(before: Buffer, after: Buffer) {
+  const original = partsOf(before);
+  const result = partsOf(after);
+  for (const [part, bytes] of original) {
+    const now = result.get(part);
+    expect({ part, present: now !== undefined }).toEqual({ part, present: true });
+    if (editablePart(part)) {
+      const lost = lostElements(bytes.toString("utf8"), now!.toString("utf8"));
+      expect({ part, lost }).toEqual({ part, lost: [] });
+    } else {
+      expect({ part, sameBytes: now!.equals(bytes) }).toEqual({ part, sameBytes: true });
+    }
+  }
+}
+

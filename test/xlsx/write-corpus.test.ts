@@ -2,8 +2,8 @@ import { copyFileSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { readGrids } from "../../src/xlsx/read";
 import { runCli } from "../helpers/cli";
-import { editablePart, exceljsCopy, handMadeCopy, hasOpenpyxl, hasSoffice, libreOfficeCopy, libreOfficeSheets, lostElements, openpyxlCopy, partsOf, requireTool } from "../helpers/corpus";
-import { expectValidXlsx } from "../helpers/ooxml";
+import { exceljsCopy, expectNothingLost, handMadeCopy, hasOpenpyxl, hasSoffice, libreOfficeCopy, libreOfficeSheets, openpyxlCopy, partsOf, editablePart, requireTool, sheetNames } from "../helpers/corpus";
+import { expectValidXlsx, hyperlinks, sheetXml } from "../helpers/ooxml";
 import { tempDir } from "../helpers/workbooks";
 
 jest.setTimeout(240_000);
@@ -27,6 +27,12 @@ interface CorpusFile {
   sheets: string[];
   /** Parts that must be in the package, so a test cannot pass on a corpus file that lacks them. */
   mustHave: RegExp[];
+  /**
+   * Today's reader (src/xlsx/read.ts, being rewritten on another branch) names openpyxl's sheets
+   * Sheet1... (issue 9 item 3): the report's links then point nowhere. Marked so the test says
+   * so, and starts failing (to be unmarked) once the new reader is merged.
+   */
+  readerMisnamesSheets?: boolean;
 }
 
 const corpus: CorpusFile[] = [
@@ -61,6 +67,7 @@ if (withOpenpyxl) {
     },
     sheets: [ASSESS, "Budget"],
     mustHave: [/^xl\/charts\/chart\d+\.xml$/, /^xl\/drawings\/drawing\d+\.xml$/, /^xl\/comments\/?comment\d*\.xml$/i],
+    readerMisnamesSheets: true,
   });
 }
 if (withOpenpyxl && withSoffice) {
@@ -77,28 +84,7 @@ if (withOpenpyxl && withSoffice) {
   });
 }
 
-function sheetNames(file: string): string[] {
-  const xml = partsOf(readFileSync(file)).get("xl/workbook.xml")!.toString("utf8");
-  return [...xml.matchAll(/<(?:\w+:)?sheet\b[^>]*\bname="([^"]*)"/g)].map((m) => m[1]);
-}
-
-/** Every original part is still there: byte for byte, or (for the few the writer edits) with every original element. */
-function expectNothingLost(before: Buffer, after: Buffer) {
-  const original = partsOf(before);
-  const result = partsOf(after);
-  for (const [part, bytes] of original) {
-    const now = result.get(part);
-    expect({ part, present: now !== undefined }).toEqual({ part, present: true });
-    if (editablePart(part)) {
-      const lost = lostElements(bytes.toString("utf8"), now!.toString("utf8"));
-      expect({ part, lost }).toEqual({ part, lost: [] });
-    } else {
-      expect({ part, sameBytes: now!.equals(bytes) }).toEqual({ part, sameBytes: true });
-    }
-  }
-}
-
-describe.each(corpus)("a workbook written by $writer", ({ make, sheets, mustHave }) => {
+describe.each(corpus)("a workbook written by $writer", ({ make, sheets, mustHave, readerMisnamesSheets }) => {
   let original: string;
   let before: Buffer;
   beforeAll(async () => {
@@ -144,5 +130,13 @@ describe.each(corpus)("a workbook written by $writer", ({ make, sheets, mustHave
     expectNothingLost(before, after);
     expect(sheetNames(out)).toEqual([...sheets, "Check results"]);
     await expectValidXlsx(after, (part) => !partsOf(before).has(part) || editablePart(part));
+  });
+
+  (readerMisnamesSheets ? it.failing : it)("the report's links name the real sheet", async () => {
+    const out = path.join(dir, `links-${path.basename(original, path.extname(original))}.xlsx`);
+    await runCli("check", original, "--report", out);
+    const links = hyperlinks(sheetXml(out, "Check results"));
+    expect(links.length).toBeGreaterThan(0);
+    for (const link of links) expect(link).toMatch(/ -> 'Assess Library Assistant'!/);
   });
 });
