@@ -1,5 +1,5 @@
 import ExcelJS from "exceljs";
-import { readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { readdirSync, readFileSync, readlinkSync, symlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { ZipPackage } from "../../src/xlsx/zip";
 import { runCli } from "../helpers/cli";
@@ -113,13 +113,16 @@ describe("check --report OUT onto an existing workbook", () => {
     expect(new Set(ids).size).toBe(ids.length);
   });
 
-  it("refuses OUT when it is the input under another spelling", async () => {
+  it("refuses OUT when it is the input under another name (a symbolic link to it)", async () => {
     const input = await assessed("self.xlsx");
     const before = readFileSync(input);
-    const run = await runCli("check", input, "--report", path.join(dir, "..", path.basename(dir), ".", "self.xlsx"));
+    const link = path.join(dir, "self-link.xlsx");
+    symlinkSync(input, link);
+    const run = await runCli("check", input, "--report", link);
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/--report must name a new file/);
     expect(readFileSync(input).equals(before)).toBe(true);
+    expect(readlinkSync(link)).toBe(input);
   });
 });
 

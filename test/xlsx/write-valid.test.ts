@@ -54,14 +54,17 @@ describe("every .xlsx the command line writes validates", () => {
   beforeAll(async () => {
     expect((await runCli("fill", file, "--framework", "medway-libraries-2024")).code).toBe(0);
     expect((await runCli("template", file, "--framework", "stockport-library-assistant", "--role", "library-assistant", "--people", "Ann;=Bo;Cy")).code).toBe(0);
-    expect((await runCli("template", file, "--framework", "medway-libraries-2024", "--role", "library-manager", "--level", "B", "--people", "Ann;Bo")).code).toBe(0);
+    // Level C's score columns run past Z, where ExcelJS split its validation into overlapping ranges (issue 9 item 11).
+    expect((await runCli("template", file, "--framework", "medway-libraries-2024", "--role", "library-manager", "--people", "Ann;Bo")).code).toBe(0);
+    // A last write after it, since the overlap appeared when a workbook was loaded and saved again.
+    expect((await runCli("template", file, "--framework", "stockport-library-assistant", "--role", "library-assistant", "--people", "Di")).code).toBe(0);
   });
 
   it("fill and template", async () => {
     const report = await expectValidXlsx(file);
     expect(report.skipped).toEqual([]);
-    expect(report.validated.filter((p) => p.includes("worksheets/sheet"))).toHaveLength(7);
-    expect(report.validated.filter((p) => p.includes("tables/table"))).toHaveLength(7);
+    expect(report.validated.filter((p) => p.includes("worksheets/sheet"))).toHaveLength(8);
+    expect(report.validated.filter((p) => p.includes("tables/table"))).toHaveLength(8);
   });
 
   it("check --report, written fresh and rewritten", async () => {
