@@ -194,6 +194,8 @@ export class WorkbookPackage {
   }
 
   private addOverride(part: string, type: string) {
+    // An override left behind for a part that is gone would otherwise be doubled.
+    this.removeOverride(part);
     this.contentTypes.root.appendChild(createLike(this.contentTypes.root, "Override", { PartName: `/${part}`, ContentType: type }));
   }
 
