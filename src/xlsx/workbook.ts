@@ -40,8 +40,13 @@ function openPackage(file: string, bytes: Buffer): WorkbookPackage {
   if (!bytes.subarray(0, 4).equals(ZIP_MAGIC)) {
     throw new WorkbookFileError(`${file} is not an .xlsx workbook (an .xlsx file is a zip archive); it was left as it is. Name a new file, or an .xlsx workbook.`);
   }
+  return describingFailure(file, () => WorkbookPackage.open(bytes));
+}
+
+/** Runs a step of package surgery on `file`; a part it cannot edit becomes a message naming the file and the part. */
+function describingFailure<T>(file: string, step: () => T): T {
   try {
-    return WorkbookPackage.open(bytes);
+    return step();
   } catch (error) {
     if (error instanceof PackageError || error instanceof ZipError) {
       throw new WorkbookFileError(`${file} cannot be added to: ${error.message}. It was left as it is.`);
@@ -208,8 +213,10 @@ export async function addSheetsToFile(file: string, plans: SheetPlan[], options:
     file,
     (current) => {
       const pkg = current ? openPackage(file, current.bytes) : WorkbookPackage.create();
-      const sheets = plans.map((plan) => pkg.addSheet(plan));
-      return { bytes: pkg.toBuffer(), result: sheets };
+      return describingFailure(file, () => {
+        const sheets = plans.map((plan) => pkg.addSheet(plan));
+        return { bytes: pkg.toBuffer(), result: sheets };
+      });
     },
     options,
   );
@@ -251,9 +258,12 @@ export async function writeReportCopy(input: string, output: string, reportPlan:
   const { result } = await writeSafely(
     output,
     (current) => {
-      const pkg = current ? openPackage(output, current.bytes) : openPackage(input, source.bytes);
-      const sheet = pkg.writeReportSheet(reportPlan);
-      return { bytes: pkg.toBuffer(), result: sheet };
+      const edited = current ? output : input;
+      const pkg = openPackage(edited, current ? current.bytes : source.bytes);
+      return describingFailure(edited, () => {
+        const sheet = pkg.writeReportSheet(reportPlan);
+        return { bytes: pkg.toBuffer(), result: sheet };
+      });
     },
     options,
   );

@@ -141,6 +141,18 @@ describe("what cannot be done safely is refused, saying why", () => {
     expect(readFileSync(file).equals(before)).toBe(true);
   });
 
+  it("a damaged styles part, found only while adding: the message names the file and the part", async () => {
+    const file = await assessed("bad-styles.xlsx");
+    const zip = ZipPackage.read(readFileSync(file));
+    zip.set("xl/styles.xml", "<styleSheet");
+    writeFileSync(file, zip.toBuffer());
+    const before = readFileSync(file);
+    const run = await runCli("fill", file, "--framework", "stockport-library-assistant");
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/bad-styles\.xlsx cannot be added to: its part xl\/styles\.xml is not well-formed XML \(.+\)\. It was left as it is\./);
+    expect(readFileSync(file).equals(before)).toBe(true);
+  });
+
   it("a damaged part: the message names it, not another program", async () => {
     const file = await assessed("damaged.xlsx");
     const zip = ZipPackage.read(readFileSync(file));

@@ -2,7 +2,7 @@ import type { Document, Element } from "@xmldom/xmldom";
 import { uniqueSheetName, uniqueTableName } from "../../core/layout/names";
 import type { SheetPlan } from "../../core/layout/plan";
 import { isReportSheet } from "../../core/layout/report-sheet";
-import { ZipPackage } from "../zip";
+import { ZipError, ZipPackage } from "../zip";
 import { peekCells, readSharedStrings } from "./peek";
 import type { PlacedTable } from "./sheet-xml";
 import { tableXml, worksheetXml } from "./sheet-xml";
@@ -258,7 +258,13 @@ export class WorkbookPackage {
     };
     return this.sheets.find((s) => {
       if (!s.part || !this.zip.has(s.part)) return false;
-      const cells = peekCells(this.zip.text(s.part), ["A1", "A2"], 2);
+      let cells: ReturnType<typeof peekCells>;
+      try {
+        cells = peekCells(this.zip.text(s.part), ["A1", "A2"], 2);
+      } catch (error) {
+        if (error instanceof ZipError) throw error;
+        throw new PackageError(`its part ${s.part} (sheet "${s.name}") is not well-formed XML (${(error as Error).message})`);
+      }
       return isReportSheet(text(cells.get("A1")), text(cells.get("A2")));
     });
   }
