@@ -146,6 +146,22 @@ function writeError(file: string, error: unknown): WorkbookFileError {
 }
 
 /**
+ * The lock file a spreadsheet program keeps beside a workbook it has open (Excel: "~$name",
+ * LibreOffice: ".~lock.name#"). Writing then would be lost at that program's next save.
+ */
+async function openElsewhere(file: string): Promise<string | undefined> {
+  const dir = path.dirname(file);
+  const base = path.basename(file);
+  // Excel's owner file drops the first two characters of longer names.
+  const candidates = [`~$${base}`, `.~lock.${base}#`];
+  if (path.parse(base).name.length >= 8) candidates.push(`~$${base.slice(2)}`);
+  for (const name of candidates) {
+    if (await fs.stat(path.join(dir, name)).then(() => true, () => false)) return path.join(dir, name);
+  }
+  return undefined;
+}
+
+/**
  * Writes a workbook safely: under a lock, built from the bytes read, written to a temporary
  * file beside the target, and put in place only if the target is still what was read (or, for
  * a new file, if no file appeared meanwhile). No temporary file is left behind.
@@ -155,6 +171,12 @@ async function writeSafely<T>(target: string, build: (current: Snapshot | undefi
   const dir = path.dirname(file);
   const dirStat = await fs.stat(dir).catch(() => undefined);
   if (!dirStat?.isDirectory()) throw new WorkbookFileError(`Cannot write ${target}: the folder ${dir} does not exist.`);
+  const owner = await openElsewhere(file);
+  if (owner) {
+    throw new WorkbookFileError(
+      `${target} is open in a spreadsheet program (its lock file ${owner} exists), whose next save would drop what is added now; nothing was written. Close the workbook there and run the command again (if no program has it open, delete ${owner}).`,
+    );
+  }
   const release = await acquireLock(file, options.lockWaitMs ?? LOCK_WAIT_MS);
   const temp = path.join(dir, `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
   try {

@@ -118,3 +118,24 @@ describe("the write lock", () => {
     expect(readdirSync(dir)).toEqual(["stale.xlsx"]);
   });
 });
+
+describe("a workbook open in a spreadsheet program", () => {
+  it.each([
+    ["Excel", (base: string) => `~$${base}`],
+    ["Excel, a long name", (base: string) => `~$${base.slice(2)}`],
+    ["LibreOffice", (base: string) => `.~lock.${base}#`],
+  ])("%s: refused with exit 2 while its lock file is there", async (_program, ownerName) => {
+    const dir = tempDir("hr-open-");
+    const file = path.join(dir, "team-workbook.xlsx");
+    await addSheetsToFile(file, [plan("Ann")]);
+    const owner = path.join(dir, ownerName("team-workbook.xlsx"));
+    writeFileSync(owner, "");
+    const before = readFileSync(file);
+    const run = await runCli("template", file, "--framework", "stockport-library-assistant", "--role", "library-assistant", "--people", "Bo");
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe(
+      `${file} is open in a spreadsheet program (its lock file ${owner} exists), whose next save would drop what is added now; nothing was written. Close the workbook there and run the command again (if no program has it open, delete ${owner}).\n`,
+    );
+    expect(readFileSync(file).equals(before)).toBe(true);
+  });
+});
