@@ -196,7 +196,7 @@ async function writeSafely<T>(target: string, build: (current: Snapshot | undefi
     await options.beforeReplace?.();
     if (current) {
       if (!(await unchangedSince(file, current))) {
-        throw new WorkbookFileError(`${target} was changed by another program since it was read; it was left as that program wrote it, and nothing was added. Run the command again.`);
+        throw new WorkbookFileError(`${target} was changed by another program since it was read; it was left as that program wrote it, and nothing was written. Run the command again.`);
       }
       await fs.rename(temp, file).catch((error: unknown) => {
         throw writeError(target, error);

@@ -65,7 +65,7 @@ describe("a workbook changed between reading and replacing it", () => {
     await addSheetsToFile(file, [plan("Ann")]);
     const theirs = Buffer.from("the other program's version");
     await expect(addSheetsToFile(file, [plan("Bo")], { beforeReplace: () => writeFileSync(file, theirs) })).rejects.toThrow(
-      new WorkbookFileError(`${file} was changed by another program since it was read; it was left as that program wrote it, and nothing was added. Run the command again.`),
+      new WorkbookFileError(`${file} was changed by another program since it was read; it was left as that program wrote it, and nothing was written. Run the command again.`),
     );
     expect(readFileSync(file).equals(theirs)).toBe(true);
     expect(readdirSync(dir)).toEqual(["shared.xlsx"]);
