@@ -22,7 +22,8 @@ const normalise = (text: string) => text.trim().replace(/\s+/g, " ").toLowerCase
 
 /**
  * Checks a schema-valid framework for what the schema cannot see. Errors make the framework
- * unusable (an id twice, a level that does not exist); warnings are for the analyst to fix.
+ * unusable (an id twice, a level that does not exist, a criterion with nothing to assess);
+ * warnings are for the analyst to fix.
  */
 export function lintFramework(fw: FrameworkInput): LintFinding[] {
   const findings: LintFinding[] = [];
@@ -55,7 +56,7 @@ export function lintFramework(fw: FrameworkInput): LintFinding[] {
         findings.push({ severity: "warning", code: "unspecified-priority", path, message: `Criterion ${c.id} has no priority (essential or desirable); it counts as essential.` });
       }
       if (c.text.trim() === "") {
-        findings.push({ severity: "warning", code: "empty-text", path, message: `Criterion ${c.id} has no text.` });
+        findings.push({ severity: "error", code: "empty-text", path, message: `Criterion ${c.id} has no text: give it the statement from the source.` });
       } else {
         const key = `${c.level ?? ""}\u0000${normalise(c.text)}`;
         const twin = firstPathOfText.get(key);
