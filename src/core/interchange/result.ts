@@ -12,11 +12,16 @@ export type ImportResult =
   | { ok: true; framework: Framework; warnings: ImportProblem[] }
   | { ok: false; problems: ImportProblem[] };
 
+/** Turns a path in the framework (`roles[0].criteria[3].id`) into a place in the source. */
+export interface Locator {
+  locate(path: string): string;
+}
+
 /**
  * Where each part of the framework being built came from, keyed by its path in the framework
  * (`roles[0].criteria[3]`), so a problem the validator finds points back into the source.
  */
-export class SourceMap {
+export class SourceMap implements Locator {
   private readonly locations = new Map<string, string>();
 
   constructor(private readonly whole: string) {}
@@ -40,7 +45,7 @@ export class SourceMap {
  * Validates what an importer assembled. Problems found while reading come first; a framework is
  * returned only when there are none, with the importer's warnings and the validator's, located.
  */
-export function finishImport(input: FrameworkInput, map: SourceMap, problems: ImportProblem[], warnings: ImportProblem[]): ImportResult {
+export function finishImport(input: FrameworkInput, map: Locator, problems: ImportProblem[], warnings: ImportProblem[]): ImportResult {
   const built = buildFramework(input);
   if (!built.ok) {
     return { ok: false, problems: [...problems, ...built.problems.map((p) => ({ location: map.locate(p.path), message: `${p.path}: ${p.message}` }))] };
