@@ -9,7 +9,7 @@ export interface Criterion {
   category: string;
   text: string;
   priority: Priority;
-  /** The source's own identifier and human code, when it has them. */
+  /** The source's own identifier and human code, when it has them; a code equal to the id is not repeated. */
   sourceId?: string;
   code?: string;
   /** Id of the heading the criterion sits under (see Role.headings); none at the top of the role. */
@@ -92,7 +92,7 @@ export function resolveFramework(data: FrameworkInput): Framework {
       purpose: role.purpose,
       duties: role.duties,
       notes: role.notes ?? [],
-      headings: role.headings ?? [],
+      headings: (role.headings ?? []).map((h) => withoutUndefined({ ...h, code: h.code === h.id ? undefined : h.code })),
       criteria: role.criteria.map((c) =>
         withoutUndefined({
           id: c.id,
@@ -102,13 +102,13 @@ export function resolveFramework(data: FrameworkInput): Framework {
           text: c.text,
           priority: c.priority ?? data.defaultPriority,
           sourceId: c.sourceId,
-          code: c.code,
+          code: c.code === c.id ? undefined : c.code,
           heading: c.heading,
           description: c.description,
           related: c.related,
         }),
       ),
-      ...withoutUndefined({ sourceId: role.sourceId, code: role.code }),
+      ...withoutUndefined({ sourceId: role.sourceId, code: role.code === role.id ? undefined : role.code }),
     })),
   };
 }

@@ -1,0 +1,81 @@
+import fc from "fast-check";
+import { exportCase, exportCaseJson } from "../../../src/core/interchange/case-export";
+import { importCase } from "../../../src/core/interchange/case-import";
+import type { Framework } from "../../../src/core/model";
+import { builtInFrameworks } from "../../../src/frameworks";
+import { frameworkArb, PROPERTY_RUNS } from "./arbitrary";
+import { validateCase } from "./case-schema";
+import { criteriaJson, frameworksJson } from "./cli-views";
+
+
+const roundTrip = (framework: Framework) => {
+  const result = importCase(exportCaseJson(framework));
+  if (!result.ok) throw new Error(JSON.stringify(result.problems, null, 2));
+  return result;
+};
+
+describe("CASE 1.1 export", () => {
+  it.each(builtInFrameworks().map((f) => [f.id, f] as const))("%s validates against the official CFPackage schema", (_id, framework) => {
+    const valid = validateCase(exportCase(framework));
+    expect(validateCase.errors ?? []).toEqual([]);
+    expect(valid).toBe(true);
+  });
+
+  it("the schema check can fail: a package without a required field or with a bad association type is rejected", () => {
+    const pkg = exportCase(builtInFrameworks()[0]) as any;
+    delete pkg.CFItems[0].fullStatement;
+    pkg.CFAssociations[0].associationType = "isFriendOf";
+    pkg.CFDocument.caseVersion = "1.0";
+    pkg.CFItems[1].identifier = "not-a-uuid";
+    pkg.CFItems[2].lastChangeDateTime = "2024-01-01T00:00:00";
+    expect(validateCase(pkg)).toBe(false);
+    const paths = (validateCase.errors ?? []).map((e) => e.instancePath);
+    expect(paths).toEqual(
+      expect.arrayContaining(["/CFItems/0", "/CFAssociations/0/associationType", "/CFDocument/caseVersion", "/CFItems/1/identifier", "/CFItems/2/lastChangeDateTime"]),
+    );
+  });
+
+  it("gives the same identifiers when the same framework is exported twice", () => {
+    const framework = builtInFrameworks()[0];
+    const ids = (pkg: any) => [pkg.CFDocument.identifier, ...pkg.CFItems.map((i: any) => i.identifier), ...pkg.CFAssociations.map((a: any) => a.identifier)];
+    const first = ids(exportCase(framework, { lastChangeDateTime: "2025-01-01T00:00:00Z" }));
+    const second = ids(exportCase(framework, { lastChangeDateTime: "2026-06-30T12:00:00Z" }));
+    expect(second).toEqual(first);
+    expect(new Set(first).size).toBe(first.length);
+  });
+
+  it("uses standard CASE fields for levels, roles, priorities and the scale", () => {
+    const medway = builtInFrameworks().find((f) => f.id === "medway-libraries-2024")!;
+    const pkg = exportCase(medway) as any;
+    const types = pkg.CFDefinitions.CFItemTypes.map((t: any) => t.title);
+    expect(types).toEqual(expect.arrayContaining(["Role", "Level", "Knowledge", "Skills"]));
+    expect(pkg.CFItems.filter((i: any) => i.CFItemType === "Level").map((i: any) => [i.humanCodingScheme, i.fullStatement])).toEqual([
+      ["A", "Developing"],
+      ["B", "Practising"],
+      ["C", "Accomplished"],
+    ]);
+    expect(pkg.CFAssociations.filter((a: any) => a.associationType === "hasSkillLevel")).toHaveLength(medway.roles.flatMap((r) => r.criteria).length);
+    expect(pkg.CFDefinitions.CFAssociationGroupings.map((g: any) => g.title)).toEqual(["Essential"]);
+    expect(pkg.CFRubrics[0].CFRubricCriteria[0].CFRubricCriterionLevels.map((l: any) => [l.score, l.quality])).toEqual(medway.scale.labels.map((l) => [l.value, l.label]));
+  });
+});
+
+describe("CASE round trips", () => {
+  it.each(builtInFrameworks().map((f) => [f.id, f] as const))("%s comes back the same: frameworks --json, criteria --json and the whole model", (_id, framework) => {
+    const back = roundTrip(framework);
+    expect(frameworksJson(back.framework)).toEqual(frameworksJson(framework));
+    expect(criteriaJson(back.framework)).toEqual(criteriaJson(framework));
+    expect(back.framework).toEqual(framework);
+  });
+
+  it(`any valid framework -> CASE -> framework is the same framework, and its export validates (${PROPERTY_RUNS} runs)`, () => {
+    fc.assert(
+      fc.property(frameworkArb, (framework) => {
+        const pkg = exportCase(framework);
+        expect(validateCase(pkg) ? [] : validateCase.errors).toEqual([]);
+        expect(roundTrip(framework).framework).toEqual(framework);
+      }),
+      { numRuns: PROPERTY_RUNS },
+    );
+  });
+});
