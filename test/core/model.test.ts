@@ -27,8 +27,8 @@ describe("framework validation", () => {
     expect(result).toEqual({
       ok: false,
       problems: [
-        { path: "roles[0].criteria[0]", message: expect.stringMatching(/level "Z".*levels: A, B, C/) },
-        { path: "roles[0].criteria[4]", message: expect.stringMatching(/A2 is used again \(first at roles\[0\]\.criteria\[1\]\)/) },
+        { path: "roles[0].criteria[0]", code: "unknown-level", message: expect.stringMatching(/level "Z".*levels: A, B, C/) },
+        { path: "roles[0].criteria[4]", code: "duplicate-criterion-id", message: expect.stringMatching(/A2 is used again \(first at roles\[0\]\.criteria\[1\]\)/) },
       ],
     });
   });

@@ -2,6 +2,7 @@ import { z } from "zod";
 import type { CriterionInput, FrameworkInput, RoleInput } from "../framework";
 import { FrameworkInputSchema } from "../framework";
 import type { Framework } from "../model";
+import { jsonErrorOffset } from "./json-position";
 import type { ImportProblem, ImportResult, Locator } from "./result";
 import { finishImport, jsonPointer } from "./result";
 
@@ -81,14 +82,13 @@ export function lineColumn(text: string, offset: number): string {
 
 /** Parses JSON, or says where it stops being JSON. */
 export function parseJson(text: string): { ok: true; value: unknown } | { ok: false; problem: ImportProblem } {
+  const body = text.replace(/^\uFEFF/, "");
   try {
-    return { ok: true, value: JSON.parse(text.replace(/^\uFEFF/, "")) };
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    const position = /position (\d+)/.exec(message);
-    const lineCol = /line (\d+) column (\d+)/.exec(message);
-    const location = position ? lineColumn(text.replace(/^\uFEFF/, ""), Number(position[1])) : lineCol ? `line ${lineCol[1]}, column ${lineCol[2]}` : "the whole file";
-    return { ok: false, problem: { location, message: `This is not valid JSON (${message}). Fix the file, or export it again from the program that made it.` } };
+    return { ok: true, value: JSON.parse(body) };
+  } catch {
+    const offset = jsonErrorOffset(body);
+    const found = offset < body.length ? `unexpected ${JSON.stringify(body[offset])}` : "the text ends too early";
+    return { ok: false, problem: { location: lineColumn(body, offset), message: `This is not valid JSON: ${found}. Fix the file there, or export it again from the program that made it.` } };
   }
 }
 

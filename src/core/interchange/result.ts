@@ -48,7 +48,9 @@ export class SourceMap implements Locator {
 export function finishImport(input: FrameworkInput, map: Locator, problems: ImportProblem[], warnings: ImportProblem[]): ImportResult {
   const built = buildFramework(input);
   if (!built.ok) {
-    return { ok: false, problems: [...problems, ...built.problems.map((p) => ({ location: map.locate(p.path), message: `${p.path}: ${p.message}` }))] };
+    // A schema message ("must not be empty") needs the field it is about; a lint message names its item already.
+    const located = built.problems.map((p) => ({ location: map.locate(p.path), message: p.code ? p.message : `${p.path}: ${p.message}` }));
+    return { ok: false, problems: [...problems, ...located] };
   }
   if (problems.length > 0) return { ok: false, problems };
   const lintWarnings = built.findings.map((f) => ({ location: map.locate(f.path), message: f.message }));
