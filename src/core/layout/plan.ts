@@ -76,7 +76,7 @@ export type ConditionalFormat =
   | { kind: "colorScale"; range: Rect; min: { value: number; color: string }; max: { value: number; color: string } };
 
 export interface SheetPlan {
-  kind: "criteria" | "assessment" | "report";
+  kind: "criteria" | "assessment" | "report" | "framework";
   /** The name wanted; the adapter makes it unique in the workbook (see uniqueSheetName). */
   name: string;
   blocks: Block[];
