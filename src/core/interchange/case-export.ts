@@ -77,6 +77,25 @@ function childrenByParent(role: Role): Map<string | undefined, ({ kind: "heading
   return children;
 }
 
+/**
+ * True when the framework's only role is the one an import makes for a source without roles
+ * (named after the framework, nothing of its own but a purpose). CASE gets no item for it, so
+ * an imported framework exports one CFItem per source item; its purpose is the document's description.
+ */
+export function hasImplicitRole(framework: Framework): boolean {
+  const [role, ...others] = framework.roles;
+  return (
+    others.length === 0 &&
+    role.id === framework.id &&
+    role.title === framework.title &&
+    role.grade === undefined &&
+    role.duties.length === 0 &&
+    role.notes.length === 0 &&
+    role.sourceId === undefined &&
+    role.code === undefined
+  );
+}
+
 /** The framework as a CASE 1.1 CFPackage object. */
 export function exportCase(framework: Framework, options: CaseExportOptions = {}): CaseJson {
   const stamp = options.lastChangeDateTime ?? new Date().toISOString();
@@ -152,23 +171,29 @@ export function exportCase(framework: Framework, options: CaseExportOptions = {}
   /** Headings and criteria by the code a cross-reference names them with (their code, else their id). */
   const itemsByCode = new Map<string, { identifier: string; title: string }>();
   const relatedLater: { origin: { identifier: string; title: string }; related: string }[] = [];
+  const implicitRole = hasImplicitRole(framework);
   for (const role of framework.roles) {
-    const roleIdentity = identify(role.sourceId, caseKeys.role(role.id));
-    const roleNode = { identifier: roleIdentity.identifier, title: role.title };
-    item(roleNode.identifier, role.title, {
-      CFItemType: roleType.title,
-      humanCodingScheme: role.code ?? role.id,
-      CFItemTypeURI: link(roleType.identifier, roleType.title),
-      extensions: ours({
-        id: role.code !== undefined ? role.id : undefined,
-        sourceId: roleIdentity.keptSourceId,
-        grade: role.grade,
-        purpose: role.purpose,
-        duties: role.duties.length > 0 ? role.duties : undefined,
-        notes: role.notes.length > 0 ? role.notes : undefined,
-      }),
-    });
-    associate("isChildOf", roleNode, document, { sequenceNumber: ++sequence });
+    let roleNode: { identifier: string; title: string } = document;
+    if (!implicitRole) {
+      const roleIdentity = identify(role.sourceId, caseKeys.role(role.id));
+      roleNode = { identifier: roleIdentity.identifier, title: role.title };
+      item(roleNode.identifier, role.title, {
+        CFItemType: roleType.title,
+        humanCodingScheme: role.code ?? role.id,
+        CFItemTypeURI: link(roleType.identifier, roleType.title),
+        extensions: ours({
+          id: role.code !== undefined ? role.id : undefined,
+          sourceId: roleIdentity.keptSourceId,
+          grade: role.grade,
+          purpose: role.purpose,
+          duties: role.duties.length > 0 ? role.duties : undefined,
+          notes: role.notes.length > 0 ? role.notes : undefined,
+        }),
+      });
+      associate("isChildOf", roleNode, document, { sequenceNumber: ++sequence });
+    }
+    // Under the document, items follow the levels in one sequence.
+    const firstSequence = implicitRole ? sequence : 0;
 
     const children = childrenByParent(role);
     const writeChildren = (parentKey: string | undefined, parent: { identifier: string; title: string }) => {
@@ -183,7 +208,7 @@ export function exportCase(framework: Framework, options: CaseExportOptions = {}
             extensions: ours({ id: h.code !== undefined ? h.id : undefined, sourceId: keptSourceId, description: h.description, heading: hasChildren ? undefined : true }),
           });
           if (!itemsByCode.has(h.code ?? h.id)) itemsByCode.set(h.code ?? h.id, node);
-          associate("isChildOf", node, parent, { sequenceNumber: i + 1 });
+          associate("isChildOf", node, parent, { sequenceNumber: (parentKey === undefined ? firstSequence : 0) + i + 1 });
           writeChildren(h.id, node);
         } else {
           const c = child.criterion;
@@ -198,7 +223,7 @@ export function exportCase(framework: Framework, options: CaseExportOptions = {}
           });
           if (!itemsByCode.has(c.code ?? c.id)) itemsByCode.set(c.code ?? c.id, node);
           const grouping = groupings.get(c.priority)!;
-          associate("isChildOf", node, parent, { sequenceNumber: i + 1, grouping: link(grouping.identifier, grouping.title) });
+          associate("isChildOf", node, parent, { sequenceNumber: (parentKey === undefined ? firstSequence : 0) + i + 1, grouping: link(grouping.identifier, grouping.title) });
           const level = levelItems.get(c.level);
           if (level) associate("hasSkillLevel", node, level);
           for (const related of c.related ?? []) relatedLater.push({ origin: node, related });
@@ -266,6 +291,7 @@ export function exportCase(framework: Framework, options: CaseExportOptions = {}
       lastChangeDateTime: stamp,
       officialSourceURL: framework.source.url,
       publisher: framework.publisher,
+      description: implicitRole ? framework.roles[0].purpose : undefined,
       version: framework.version,
       extensions: ours({
         id: framework.id,
@@ -279,7 +305,7 @@ export function exportCase(framework: Framework, options: CaseExportOptions = {}
     CFItems: items,
     CFAssociations: associations,
     CFDefinitions: compact({
-      CFItemTypes: [roleType, ...(levelItems.size > 0 ? [levelType] : []), ...categoryTypes.values()],
+      CFItemTypes: [...(implicitRole ? [] : [roleType]), ...(levelItems.size > 0 ? [levelType] : []), ...categoryTypes.values()],
       CFAssociationGroupings: groupings.size > 0 ? [...groupings.values()] : undefined,
     }),
     CFRubrics: [rubric],

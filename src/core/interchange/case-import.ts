@@ -315,9 +315,11 @@ export function importCaseObject(pkg: unknown): ImportResult {
     roles.push(role);
     readTree(role, r, ordered(record.identifier).filter((k) => !levelIdentifiers.has(k.identifier) && kindOf(k) !== "role"));
   });
-  if (orphans.length > 0) {
+  if (orphans.length > 0 || roles.length === 0) {
     const r = roles.length;
     const role: RoleInput = { id: uniqueSlug(frameworkId, roleIds), title: title || frameworkId, duties: [], criteria: [] };
+    const description = text(doc.description);
+    if (roleRecords.length === 0 && description !== undefined) role.purpose = description;
     if (roleRecords.length > 0) {
       warnings.push({ location: jsonPointer("CFItems", orphans[0].index), message: `${orphans.length} item(s) are under no role; they are put in a role named after the framework (${role.id}).` });
     }

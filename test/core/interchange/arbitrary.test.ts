@@ -17,5 +17,6 @@ describe("the framework generator", () => {
     expect(share((f) => criteria(f).some((c) => (c.related ?? []).length > 0))).toBeGreaterThan(0.1);
     expect(share((f) => criteria(f).some((c) => /^[=+\-@]/.test(c.text)))).toBeGreaterThan(0.1);
     expect(share((f) => f.scale.defaultValue !== undefined)).toBeGreaterThan(0.05);
+    expect(share((f) => f.roles.length === 1 && f.roles[0].id === f.id && f.roles[0].title === f.title)).toBeGreaterThan(0.05);
   });
 });

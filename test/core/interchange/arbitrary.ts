@@ -90,6 +90,8 @@ export const frameworkInputArb: fc.Arbitrary<FrameworkInput> = fc
     defaultPriority: priorityArb,
     roles: fc.uniqueArray(roleShape, { minLength: 1, maxLength: 3, selector: (r) => r.id }),
     sourceIds: fc.boolean(),
+    /** Sometimes the one role an import makes for a source without roles, which CASE carries as the document. */
+    implicitRole: fc.integer({ min: 0, max: 4 }).map((n) => n === 0),
   })
   .map((f) => {
     let serial = 0;
@@ -126,18 +128,20 @@ export const frameworkInputArb: fc.Arbitrary<FrameworkInput> = fc
         allCodes.push(criterion.code ?? id);
         return criterion;
       });
+      const implicit = f.implicitRole && r === 0;
       return {
-        id: shape.id,
-        title: shape.title,
-        ...(shape.grade !== undefined ? { grade: shape.grade } : {}),
+        id: implicit ? f.id : shape.id,
+        title: implicit ? f.title : shape.title,
+        ...(shape.grade !== undefined && !implicit ? { grade: shape.grade } : {}),
         ...(shape.purpose !== undefined ? { purpose: shape.purpose } : {}),
-        duties: shape.duties.map((d) => (d.area !== undefined ? { area: d.area, text: d.text } : { text: d.text })),
-        ...(shape.notes !== undefined ? { notes: shape.notes } : {}),
+        duties: implicit ? [] : shape.duties.map((d) => (d.area !== undefined ? { area: d.area, text: d.text } : { text: d.text })),
+        ...(shape.notes !== undefined && !implicit ? { notes: shape.notes } : {}),
         ...(headings.length > 0 ? { headings: preOrder(headings) } : {}),
         criteria: hierarchyOrder(criteria, headings),
-        ...(f.sourceIds ? { sourceId: `role-${r}` } : {}),
+        ...(f.sourceIds && !implicit ? { sourceId: `role-${r}` } : {}),
       };
     });
+    if (f.implicitRole) roles.splice(1);
     const input: FrameworkInput = {
       id: f.id,
       title: f.title,

@@ -1,6 +1,9 @@
 import fc from "fast-check";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { exportCase, exportCaseJson } from "../../../src/core/interchange/case-export";
 import { importCase } from "../../../src/core/interchange/case-import";
+import { importMoodleCsv } from "../../../src/core/interchange/moodle";
 import type { Framework } from "../../../src/core/model";
 import { builtInFrameworks } from "../../../src/frameworks";
 import { frameworkArb, PROPERTY_RUNS } from "./arbitrary";
@@ -77,5 +80,36 @@ describe("CASE round trips", () => {
       }),
       { numRuns: PROPERTY_RUNS },
     );
+  });
+});
+
+describe("CASE export of imported frameworks: one CFItem per source item, identities kept", () => {
+  const fixture = (name: string) => readFileSync(join(__dirname, "../../fixtures/frameworks", name), "utf8");
+
+  it("a CASE source keeps each item's identifier where it is a UUID, and its own ids and codes come back on import", () => {
+    const imported = importCase(fixture("case-sloppy.json"));
+    if (!imported.ok) throw new Error(JSON.stringify(imported.problems));
+    const pkg = exportCase(imported.framework) as any;
+    expect(validateCase(pkg) ? [] : validateCase.errors).toEqual([]);
+    const source = JSON.parse(fixture("case-sloppy.json"));
+    expect(pkg.CFItems).toHaveLength(source.CFItems.length);
+    const exported = pkg.CFItems.map((i: any) => i.identifier);
+    expect(exported).toContain("c5f1e2a0-1b2c-4d3e-8f40-5a6b7c8d9e0f");
+    const byCode = Object.fromEntries(pkg.CFItems.map((i: any) => [i.humanCodingScheme, i]));
+    expect(byCode["IL.1"].extensions.hrCompetency.sourceId).toBe("item-2");
+    expect(byCode["1.2.3 (a)"].extensions.hrCompetency).toEqual({ id: imported.framework.roles[0].criteria[2].id, sourceId: "item-4" });
+    expect(roundTrip(imported.framework).framework).toEqual(imported.framework);
+  });
+
+  it("a Moodle source exports its competencies with humanCodingScheme = the Moodle ID number, and nothing else as items", () => {
+    const imported = importMoodleCsv(fixture("moodle-quirks.csv"));
+    if (!imported.ok) throw new Error(JSON.stringify(imported.problems));
+    const pkg = exportCase(imported.framework) as any;
+    expect(validateCase(pkg) ? [] : validateCase.errors).toEqual([]);
+    expect(pkg.CFItems.map((i: any) => i.humanCodingScheme)).toEqual(["SRV", "SRV.1", "SRV.2", "ICT", "ICT 1", "ICT.2"]);
+    expect(pkg.CFDocument.description).toBe("Competencies for library staff – all sites.");
+    const related = pkg.CFAssociations.filter((a: any) => a.associationType === "isRelatedTo").map((a: any) => a.destinationNodeURI.title);
+    expect(related).toEqual(["SRV.2", "EXT-99"]);
+    expect(roundTrip(imported.framework).framework).toEqual(imported.framework);
   });
 });

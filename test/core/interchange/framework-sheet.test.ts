@@ -1,5 +1,6 @@
 import fc from "fast-check";
-import { FRAMEWORK_SHEET_MARK, FRAMEWORK_TABLES, isFrameworkSheet, planFrameworkSheet, readFrameworkSheet } from "../../../src/core/layout/framework-sheet";
+import { readFrameworkSheet } from "../../../src/core/interchange/framework-sheet-reader";
+import { FRAMEWORK_SHEET_MARK, FRAMEWORK_TABLES, isFrameworkSheet, planFrameworkSheet } from "../../../src/core/layout/framework-sheet";
 import type { ImportResult } from "../../../src/core/interchange/result";
 import { builtInFrameworks, findFramework } from "../../../src/frameworks";
 import { frameworkArb, PROPERTY_RUNS } from "./arbitrary";
