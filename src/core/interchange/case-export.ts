@@ -61,9 +61,10 @@ const ours = (data: Record<string, unknown>) => {
  */
 function childrenByParent(role: Role): Map<string | undefined, ({ kind: "heading"; heading: Heading } | { kind: "criterion"; criterion: Criterion })[]> {
   const firstIndex = new Map<string, number>();
+  const parentOf = new Map(role.headings.map((h) => [h.id, h.parent]));
   role.criteria.forEach((c, i) => {
     const seen = new Set<string>();
-    for (let h = c.heading; h !== undefined && !seen.has(h); h = role.headings.find((x) => x.id === h)?.parent) {
+    for (let h = c.heading; h !== undefined && !seen.has(h); h = parentOf.get(h)) {
       seen.add(h);
       if (!firstIndex.has(h)) firstIndex.set(h, i);
     }
@@ -73,7 +74,11 @@ function childrenByParent(role: Role): Map<string | undefined, ({ kind: "heading
     ...role.criteria.map((criterion, i) => ({ key: i, parent: criterion.heading, node: { kind: "criterion" as const, criterion } })),
   ].sort((a, b) => a.key - b.key || (a.node.kind === "heading" ? -1 : 1));
   const children = new Map<string | undefined, ({ kind: "heading"; heading: Heading } | { kind: "criterion"; criterion: Criterion })[]>();
-  for (const e of entries) children.set(e.parent, [...(children.get(e.parent) ?? []), e.node]);
+  for (const e of entries) {
+    const list = children.get(e.parent);
+    if (list) list.push(e.node);
+    else children.set(e.parent, [e.node]);
+  }
   return children;
 }
 

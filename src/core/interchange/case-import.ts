@@ -177,7 +177,9 @@ export function importCaseObject(pkg: unknown): ImportResult {
         warnings.push({ location: pointer, message: `Item ${origin} is already a child of ${parentOf.get(origin)!.destination}; this second parent is left out.` });
       } else {
         parentOf.set(origin, link);
-        children.set(destination, [...(children.get(destination) ?? []), link]);
+        const siblings = children.get(destination);
+        if (siblings) siblings.push(link);
+        else children.set(destination, [link]);
       }
     } else if (type === "hasSkillLevel") {
       if (!items.has(origin) || !items.has(destination)) odd("outside", pointer, "Associations that point outside the file (a skill level not in it); they are left out.");

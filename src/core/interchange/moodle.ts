@@ -145,7 +145,11 @@ export function importMoodleCsv(text: string): ImportResult {
   const headingIds = new Set<string>();
   const headingIdOf = new Map<string, string>();
   const childrenOf = new Map<string, Row[]>();
-  for (const row of byIdNumber.values()) childrenOf.set(parentOf(row), [...(childrenOf.get(parentOf(row)) ?? []), row]);
+  for (const row of byIdNumber.values()) {
+    const siblings = childrenOf.get(parentOf(row));
+    if (siblings) siblings.push(row);
+    else childrenOf.set(parentOf(row), [row]);
+  }
 
   const visit = (row: Row, parentHeading: Heading | undefined) => {
     const idNumber = row.get(COL.idNumber).trim();
