@@ -226,7 +226,7 @@ export function importCaseObject(pkg: unknown): ImportResult {
     levelIdOf.set(record.identifier, id);
     map.set(`levels[${i}]`, jsonPointer("CFItems", record.index));
     const sourceId = text(ext(record.json.extensions).sourceId) ?? (isDerived(record.identifier, caseKeys.level(id)) ? undefined : record.identifier);
-    return compactLevel({ id, name: text(record.json.fullStatement) ?? id, sourceId });
+    return dropUndefined({ id, name: text(record.json.fullStatement) ?? id, sourceId });
   });
 
   // Roles, and everything under each; items under no role go to one role named after the framework.
@@ -256,7 +256,7 @@ export function importCaseObject(pkg: unknown): ImportResult {
         const id = text(itemExt.id) ?? deriveItemId(code ?? `H-${shortHash(record.identifier, 8)}`, headingIds);
         headingIds.add(id);
         const sourceId = text(itemExt.sourceId) ?? (isDerived(record.identifier, caseKeys.heading(role.id, id)) ? undefined : record.identifier);
-        const heading = compactHeading({ id, parent: parentHeading?.id, text: statement, description: text(itemExt.description), sourceId, code });
+        const heading = dropUndefined({ id, parent: parentHeading?.id, text: statement, description: text(itemExt.description), sourceId, code });
         map.set(`roles[${r}].headings[${headings.length}]`, pointer);
         headings.push(heading);
         codeOfItem.set(record.identifier, code ?? id);
@@ -269,10 +269,14 @@ export function importCaseObject(pkg: unknown): ImportResult {
       const kind = kindOf(record);
       const category = (kind === "category" || kind === undefined ? record.typeTitle?.trim() : undefined) || nearestHeadingText?.trim() || "Competency";
       const levelLink = skillLevel.get(record.identifier);
-      const groupingTitle = parentOf.get(record.identifier)?.grouping !== undefined ? groupingTitles.get(parentOf.get(record.identifier)!.grouping!) : undefined;
+      const parentLink = parentOf.get(record.identifier);
+      const groupingTitle = parentLink?.grouping !== undefined ? groupingTitles.get(parentLink.grouping) : undefined;
       const priority = PrioritySchema.safeParse(groupingTitle?.trim().toLowerCase());
+      if (parentLink?.grouping !== undefined && !priority.success) {
+        warnOnce("grouping", jsonPointer("CFAssociations", parentLink.index, "CFAssociationGroupingURI"), `Association groupings other than Essential, Desirable and Unspecified ("${groupingTitle ?? parentLink.grouping}") are not priorities and are left out.`);
+      }
       priorities.push(priority.success ? priority.data : undefined);
-      const criterion = compactCriterion({
+      const criterion = dropUndefined({
         id,
         level: levelLink ? levelIdOf.get(levelLink.destination) : undefined,
         category,
@@ -302,7 +306,7 @@ export function importCaseObject(pkg: unknown): ImportResult {
     const id = uniqueSlug(text(roleExt.id) ?? (slugify(code ?? "") || slugify(text(json.fullStatement) ?? "") || `role-${r + 1}`), roleIds);
     roleIds.add(id);
     const sourceId = text(roleExt.sourceId) ?? (isDerived(record.identifier, caseKeys.role(id)) ? undefined : record.identifier);
-    const role: RoleInput = compactRole({
+    const role: RoleInput = dropUndefined({
       id,
       title: text(json.fullStatement) ?? id,
       grade: text(roleExt.grade),
@@ -355,7 +359,7 @@ export function importCaseObject(pkg: unknown): ImportResult {
     id: frameworkId,
     title,
     publisher: text(doc.publisher) ?? text(doc.creator) ?? "",
-    source: compactSource({
+    source: dropUndefined({
       document: text(docExt.sourceDocument) ?? title,
       date: text(docExt.date),
       url: validUrl,
@@ -408,8 +412,3 @@ function readRubricScale(rubrics: unknown, problems: ImportProblem[], warnings: 
 function dropUndefined<T extends object>(value: T): T {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
 }
-const compactLevel = (l: Level) => dropUndefined(l);
-const compactHeading = (h: Heading) => dropUndefined(h);
-const compactCriterion = (c: CriterionInput) => dropUndefined(c);
-const compactRole = (r: RoleInput) => dropUndefined(r);
-const compactSource = (s: FrameworkInput["source"]) => dropUndefined(s);

@@ -18,7 +18,9 @@ const NONE_OF_THEM =
  */
 export function importFramework(text: string, fileName: string): DetectedImport {
   const body = text.replace(/^\uFEFF/, "").trimStart();
-  if (body.startsWith("{") || body.startsWith("[") || /\.json$/i.test(fileName)) {
+  const looksLikeJson = body.startsWith("{") || body.startsWith("[");
+  if (!looksLikeJson && looksLikeMoodleCsv(text)) return { ...importMoodleCsv(text), format: "moodle" };
+  if (looksLikeJson || /\.json$/i.test(fileName)) {
     const parsed = parseJson(text);
     if (!parsed.ok) {
       return { ok: false, problems: [{ location: `${fileName}, ${parsed.problem.location}`, message: parsed.problem.message }] };
@@ -30,7 +32,6 @@ export function importFramework(text: string, fileName: string): DetectedImport 
     }
     return { ok: false, problems: [{ location: fileName, message: `${fileName} holds JSON but ${NONE_OF_THEM}` }] };
   }
-  if (looksLikeMoodleCsv(text)) return { ...importMoodleCsv(text), format: "moodle" };
   if (/\.xlsx$/i.test(fileName)) {
     return { ok: false, problems: [{ location: fileName, message: `${fileName} is a workbook: read its framework sheet (readFrameworkSheet) rather than its text.` }] };
   }

@@ -68,9 +68,9 @@ export function toFrameworkInput(framework: Framework): FrameworkInput {
   });
 }
 
-/** Our framework JSON, pretty-printed, pointing at its published schema. */
+/** Our framework JSON, pretty-printed; it validates against the published schema (FRAMEWORK_SCHEMA_FILE). */
 export function exportFrameworkJson(framework: Framework): string {
-  return JSON.stringify({ $schema: `./${FRAMEWORK_SCHEMA_FILE.split("/").pop()}`, ...toFrameworkInput(framework) }, null, 2) + "\n";
+  return JSON.stringify(toFrameworkInput(framework), null, 2) + "\n";
 }
 
 /** "line 3, column 14" for a character offset in a text. */

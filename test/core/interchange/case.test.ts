@@ -113,3 +113,28 @@ describe("CASE export of imported frameworks: one CFItem per source item, identi
     expect(roundTrip(imported.framework).framework).toEqual(imported.framework);
   });
 });
+
+describe("CASE export of edited frameworks", () => {
+  it("gives a copied row's repeated source UUID to one item only, so identifiers stay unique and the package valid", () => {
+    const framework = structuredClone(builtInFrameworks()[1]);
+    const shared = "0f1e2d3c-4b5a-4968-8776-a5b4c3d2e1f0";
+    framework.roles[0].criteria[0].sourceId = shared;
+    framework.roles[0].criteria[1].sourceId = shared;
+    const pkg = exportCase(framework) as any;
+    const identifiers = pkg.CFItems.map((i: any) => i.identifier);
+    expect(new Set(identifiers).size).toBe(identifiers.length);
+    expect(identifiers.filter((id: string) => id === shared)).toHaveLength(1);
+    expect(validateCase(pkg)).toBe(true);
+    expect(roundTrip(framework).framework).toEqual(framework);
+  });
+
+  it("warns once about association groupings that are not priorities", () => {
+    const pkg = exportCase(builtInFrameworks()[0]) as any;
+    pkg.CFDefinitions.CFAssociationGroupings[0].title = "Core";
+    delete pkg.CFDocument.extensions;
+    const result = importCase(JSON.stringify(pkg));
+    expect(result.ok && result.warnings.filter((w) => /groupings other than/.test(w.message))).toEqual([
+      { location: expect.stringMatching(/^\/CFAssociations\/\d+\/CFAssociationGroupingURI$/), message: expect.stringContaining('"Core"') },
+    ]);
+  });
+});

@@ -219,6 +219,7 @@ describe("format detection reads the content, not the file name", () => {
   it("tells CASE, our JSON and Moodle CSV apart whatever the extension", () => {
     expect(importFramework(fixture("case-sloppy.json"), "download.txt").format).toBe("case");
     expect(importFramework(fixture("moodle-quirks.csv"), "export.txt").format).toBe("moodle");
+    expect(importFramework(fixture("moodle-quirks.csv"), "mislabelled.json").format).toBe("moodle");
     const ours = JSON.stringify({ id: "x", title: "X", publisher: "P", source: { document: "D" }, levels: [], defaultPriority: "essential", roles: [{ id: "r", title: "R", duties: [], criteria: [] }] });
     const detected = importFramework(ours, "framework.csv");
     expect([detected.format, detected.ok]).toEqual(["json", true]);
