@@ -93,7 +93,7 @@ export function importCaseObject(pkg: unknown): ImportResult {
   const title = text(doc.title) ?? "";
   const frameworkId = text(docExt.id) ?? (slugify(title) || "imported-framework");
   const docIdentifier = text(doc.identifier);
-  if (docIdentifier === undefined) problems.push({ location: "/CFDocument/identifier", message: "The CFDocument has no identifier; every CASE document needs one." });
+  if (docIdentifier === undefined) problems.push({ location: "/CFDocument/identifier", message: "The CFDocument has no identifier; give it one (a UUID) and import again." });
   const sourceIdentifier = text(docExt.sourceIdentifier) ?? (docIdentifier === documentNamespace(frameworkId, undefined) ? undefined : docIdentifier);
   const ns = documentNamespace(frameworkId, sourceIdentifier);
   const isDerived = (identifier: string, key: string) => identifier === uuidV5(ns, key);
@@ -115,7 +115,7 @@ export function importCaseObject(pkg: unknown): ImportResult {
   rawItems.forEach((json, index) => {
     const pointer = jsonPointer("CFItems", index);
     if (!isObject(json)) {
-      problems.push({ location: pointer, message: "A CFItem must be an object." });
+      problems.push({ location: pointer, message: "A CFItem must be an object ({\"identifier\": ..., \"fullStatement\": ...}); fix or remove this entry." });
       return;
     }
     const identifier = text(json.identifier);
@@ -150,7 +150,7 @@ export function importCaseObject(pkg: unknown): ImportResult {
   (Array.isArray(root.CFAssociations) ? root.CFAssociations : []).forEach((a, index) => {
     const pointer = jsonPointer("CFAssociations", index);
     if (!isObject(a)) {
-      problems.push({ location: pointer, message: "A CFAssociation must be an object." });
+      problems.push({ location: pointer, message: "A CFAssociation must be an object ({\"associationType\": ..., \"originNodeURI\": ...}); fix or remove this entry." });
       return;
     }
     const type = text(a.associationType);
@@ -393,7 +393,7 @@ function readRubricScale(rubrics: unknown, problems: ImportProblem[], warnings: 
     const pointer = `/CFRubrics/0/CFRubricCriteria/0/CFRubricCriterionLevels/${i}`;
     const score = isObject(level) ? level.score : undefined;
     if (typeof score !== "number" || !Number.isInteger(score)) {
-      problems.push({ location: `${pointer}/score`, message: "A scale score must be a whole number." });
+      problems.push({ location: `${pointer}/score`, message: "A scale score must be a whole number; give this rubric level a whole-number score." });
       return;
     }
     labels.push({ value: score, label: (isObject(level) && (text(level.quality) ?? text(level.description))) || String(score) });

@@ -220,7 +220,7 @@ export function readFrameworkSheet(grid: SheetGrid): ImportResult {
     else {
       const priority = PrioritySchema.safeParse(priorityText.toLowerCase());
       if (priority.success) criterion.priority = priority.data;
-      else problems.push({ location: cell(criteriaTable!, row, "Priority"), message: `Priority "${priorityText}" is not one of essential, desirable, unspecified.` });
+      else problems.push({ location: cell(criteriaTable!, row, "Priority"), message: `Priority "${priorityText}" is not one of essential, desirable, unspecified; write one of them.` });
     }
     const optional = { heading: get(criteriaTable!, row, "Heading"), description: get(criteriaTable!, row, "Description", true), sourceId: get(criteriaTable!, row, "Source id", true), code: get(criteriaTable!, row, "Code", true) };
     for (const [key, value] of Object.entries(optional)) if (value !== undefined) (criterion as unknown as Record<string, string>)[key] = value;
@@ -277,7 +277,7 @@ function readScale(
     const scoreText = get(table, row, "Score");
     const score = Number(scoreText);
     if (scoreText === undefined || !Number.isInteger(score)) {
-      problems.push({ location: cell(table, row, "Score"), message: `Score "${scoreText ?? ""}" is not a whole number.` });
+      problems.push({ location: cell(table, row, "Score"), message: `Score "${scoreText ?? ""}" is not a whole number; write the score as a whole number.` });
       continue;
     }
     labels.push({ value: score, label: get(table, row, "Label") ?? "" });
