@@ -37,7 +37,7 @@ export function namesFromSelection(run: ExcelRunner): Promise<string[]> {
 
 export function checkOpenWorkbook(run: ExcelRunner, frameworks: Framework[]): Promise<CheckResult> {
   const catalog = catalogOf(frameworks);
-  return run(async (context) => checkWorkbook(await readWorkbookGrids(context), catalog));
+  return run(async (context) => checkWorkbook(await readWorkbookGrids(context, catalog.criterionIds), catalog));
 }
 
 /** Replaces the check's own results sheet (never a user's sheet of that name) with a new one. */

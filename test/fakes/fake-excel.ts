@@ -265,8 +265,9 @@ export function createFakeExcel(state: FakeWorkbookState = createFakeWorkbook())
     // Writes the fake applies at once (formats, validations, tables): counted in the next sync's request.
     let eagerBytes = 0;
     const queueWrite = (data: unknown, run: () => void) => queue.push({ kind: "write", bytes: jsonBytes(data), run });
+    // As in Office, a sheet is found by its name or its id.
     const sheetByName = (name: string) => {
-      const s = state.sheets.find((x) => x.name.toLowerCase() === name.toLowerCase());
+      const s = state.sheets.find((x) => x.name.toLowerCase() === name.toLowerCase() || x.id === name);
       if (!s) throw Object.assign(new Error(`The requested resource doesn't exist (sheet ${name}).`), { code: "ItemNotFound" });
       return s;
     };
