@@ -1,5 +1,5 @@
 import { catalogOf, checkWorkbook } from "../../src/core/check";
-import { planAssessmentSheet } from "../../src/core/layout/assessment-sheet";
+import { COMPUTED_HEADERS, planAssessmentSheet, rowFormulas } from "../../src/core/layout/assessment-sheet";
 import { planCriteriaSheet } from "../../src/core/layout/criteria-sheet";
 import { cellAddress, isFormulaCell } from "../../src/core/layout/plan";
 import { applyPlanInExcel, MAX_CHUNK_BYTES } from "../../src/excel/apply";
@@ -64,6 +64,34 @@ describe("the Office.js adapter applies a layout plan", () => {
     const formats = excel.state.writes.filter((w) => w.kind === "numberFormat");
     const formulas = excel.state.writes.filter((w) => w.kind === "formulas");
     expect(excel.state.writes.indexOf(formats[0])).toBeLessThan(excel.state.writes.indexOf(formulas.find((w) => w.address === formats[0].address)!));
+  });
+
+  it("writes names Excel would reinterpret as text, so they stay as typed", async () => {
+    const excel = createFakeExcel();
+    const typed = ["00123", "1/2", "TRUE", "3e5", "1-2", "Ann"];
+    const plan = planAssessmentSheet(framework, role, level, typed.map((name) => ({ name })), "Assess");
+    const name = await excel.run((context) => applyPlanInExcel(context, plan));
+    const sheet = excel.state.sheets.find((s) => s.name === name)!;
+    expect(typed.map((_, i) => cellOf(sheet, `A${12 + i}`))).toEqual([
+      ...typed.slice(0, 5).map((value) => ({ value, numberFormat: "@" })),
+      { value: "Ann", numberFormat: "General" },
+    ]);
+  });
+
+  it("makes the computed columns calculated columns: a row added to the table gets their formulas", async () => {
+    const { excel, plan, name } = await applyAssessment(3);
+    const n = plan.tables[0].range.cols - 1 - COMPUTED_HEADERS.length;
+    const firstComputed = 1 + n;
+    expect(Object.keys(excel.state.tables[0].calculated).map(Number)).toEqual(COMPUTED_HEADERS.map((_, i) => firstComputed + i));
+    await excel.run(async (context) => {
+      context.workbook.tables.getItem("Assess").rows.add(null, [["Dee", ...Array(n).fill(3)]]);
+      await context.sync();
+    });
+    const sheet = excel.state.sheets.find((s) => s.name === name)!;
+    expect(excel.state.tables[0].address).toBe(`A11:${cellAddress(14, firstComputed + COMPUTED_HEADERS.length - 1)}`);
+    expect(cellOf(sheet, "A15")?.value).toBe("Dee");
+    const added = COMPUTED_HEADERS.map((_, i) => cellOf(sheet, cellAddress(14, firstComputed + i))?.formula);
+    expect(added).toEqual(rowFormulas(framework, n, 15, cellAddress(14, firstComputed + 4)));
   });
 
   it("gives a taken sheet name a new sheet and never touches the existing one", async () => {
