@@ -14,7 +14,7 @@ export const TARGET_READ_BYTES = 2_000_000;
 /** Excel reads at most 5 million cells at once. */
 const MAX_CELLS_PER_READ = 4_000_000;
 /** Bytes per cell assumed for a sheet none of whose rows has been read yet. */
-const FIRST_GUESS_CELL_BYTES = 40;
+const FIRST_GUESS_CELL_BYTES = 20;
 /** A measured row size is scaled by this, since the next rows may be longer. */
 const ROW_SIZE_MARGIN = 1.5;
 
