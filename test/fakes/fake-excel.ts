@@ -96,6 +96,33 @@ export function syncCost(state: FakeWorkbookState, from = 0) {
 
 const key = (r: number, c: number) => `${r},${c}`;
 
+interface Bounds {
+  minR: number;
+  minC: number;
+  maxR: number;
+  maxC: number;
+}
+
+/** A sheet's cells, keeping the used range's bounds up to date so a 100,000-row sheet is not scanned for every probe. */
+class CellMap extends Map<string, FakeCell> {
+  /** Undefined when it must be computed again (a cell emptied or deleted). */
+  bounds?: Bounds;
+  override set(k: string, cell: FakeCell) {
+    const b = this.bounds;
+    if (b && (cell.value === null || cell.value === "")) this.bounds = undefined;
+    else if (b) {
+      const comma = k.indexOf(",");
+      const [r, c] = [Number(k.slice(0, comma)), Number(k.slice(comma + 1))];
+      this.bounds = { minR: Math.min(b.minR, r), minC: Math.min(b.minC, c), maxR: Math.max(b.maxR, r), maxC: Math.max(b.maxC, c) };
+    }
+    return super.set(k, cell);
+  }
+  override delete(k: string) {
+    this.bounds = undefined;
+    return super.delete(k);
+  }
+}
+
 function colIndex(letters: string): number {
   return [...letters.toUpperCase()].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
 }
@@ -128,7 +155,7 @@ export function createFakeWorkbook(): FakeWorkbookState {
 }
 
 export function addFakeSheet(state: FakeWorkbookState, name: string, rows: (Scalar | { formula: string; value: Scalar } | { error: string })[][] = []): FakeSheet {
-  const sheet: FakeSheet = { id: `{${state.sheets.length + 1}-fake}`, name, cells: new Map(), hiddenRows: new Set(), protected: false, validations: [], conditionalFormats: [], hyperlinks: [], formats: [] };
+  const sheet: FakeSheet = { id: `{${state.sheets.length + 1}-fake}`, name, cells: new CellMap(), hiddenRows: new Set(), protected: false, validations: [], conditionalFormats: [], hyperlinks: [], formats: [] };
   rows.forEach((row, r) =>
     row.forEach((v, c) => {
       if (v === null || v === undefined) return;
@@ -426,17 +453,20 @@ export function createFakeExcel(state: FakeWorkbookState = createFakeWorkbook())
 
     function usedRangeOrNull(sheetName: string): any {
       const s = sheetByName(sheetName);
-      let maxR = -1;
-      let maxC = -1;
-      let minR = Infinity;
-      let minC = Infinity;
-      for (const [k, cell] of s.cells) {
-        if (cell.value === null || cell.value === "") continue;
-        const [r, c] = k.split(",").map(Number);
-        maxR = Math.max(maxR, r);
-        maxC = Math.max(maxC, c);
-        minR = Math.min(minR, r);
-        minC = Math.min(minC, c);
+      const cached = s.cells instanceof CellMap ? s.cells.bounds : undefined;
+      let { minR, minC, maxR, maxC } = cached ?? { minR: Infinity, minC: Infinity, maxR: -1, maxC: -1 };
+      if (!cached) {
+        for (const [k, cell] of s.cells) {
+          if (cell.value === null || cell.value === "") continue;
+          const comma = k.indexOf(",");
+          const r = Number(k.slice(0, comma));
+          const c = Number(k.slice(comma + 1));
+          maxR = Math.max(maxR, r);
+          maxC = Math.max(maxC, c);
+          minR = Math.min(minR, r);
+          minC = Math.min(minC, c);
+        }
+        if (s.cells instanceof CellMap) s.cells.bounds = { minR, minC, maxR, maxC };
       }
       if (maxR < 0) {
         return loadable({ isNullObject: () => true }, { getColumn: () => { throw new Error("fake Excel: method called on a null object"); } });
