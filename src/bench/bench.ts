@@ -170,6 +170,7 @@ if (require.main === module) {
           const workbook = await benchCheck();
           await benchLevelGap(workbook);
           await benchChanges();
+          await (await import("./office-bench")).benchOffice(benchFramework());
         })();
   job.catch((error: unknown) => {
     process.stderr.write(`bench failed: ${error instanceof Error ? error.stack : String(error)}\n`);

@@ -10,7 +10,7 @@ import type { CellValue } from "../core/scores";
  * Excel on the web refuses a response over 5 MB (ResponsePayloadSizeLimitExceeded). Row chunks
  * aim at this many bytes, which leaves room for rows longer than the ones measured so far.
  */
-export const TARGET_READ_BYTES = 2_000_000;
+export const TARGET_READ_BYTES = 3_000_000;
 /** Excel reads at most 5 million cells at once. */
 const MAX_CELLS_PER_READ = 4_000_000;
 /** Bytes per cell assumed for a sheet none of whose rows has been read yet. */
