@@ -4,6 +4,7 @@ import { planCriteriaSheet } from "../../src/core/layout/criteria-sheet";
 import { cellAddress, isFormulaCell } from "../../src/core/layout/plan";
 import { applyPlanInExcel, MAX_CHUNK_BYTES } from "../../src/excel/apply";
 import { readWorkbookGrids } from "../../src/excel/read";
+import { namesFromSelection } from "../../src/excel/workbook";
 import { builtInFrameworks, findFramework } from "../../src/frameworks";
 import { addFakeSheet, cellOf, createFakeExcel } from "../fakes/fake-excel";
 import { builtIn, stockportPerson } from "../helpers/workbooks";
@@ -116,6 +117,19 @@ describe("the Office.js adapter applies a layout plan", () => {
     expect(excel.state.syncs).toBeGreaterThanOrEqual(2 + Math.floor(bytes / MAX_CHUNK_BYTES));
     const names = excel.state.writes.filter((w) => w.kind === "formulas" && w.address.startsWith("A12"));
     expect(names.length).toBe(1);
+  });
+});
+
+describe("names from the selection", () => {
+  it("reads only the used part of a whole-column selection, well under Excel's limits", async () => {
+    const excel = createFakeExcel();
+    addFakeSheet(excel.state, "Team", [["Name"], ["Ann Lee"], [" Bo Chan "], [null], [42]]);
+    excel.state.selection = { sheet: "Team", address: "A:A" };
+    expect(await namesFromSelection(excel.run)).toEqual(["Name", "Ann Lee", "Bo Chan", "42"]);
+    expect(excel.state.syncLog.map((r) => r.responseBytes)).toEqual([expect.any(Number)]);
+    expect(excel.state.syncLog[0].responseBytes).toBeLessThan(200);
+    excel.state.selection = { sheet: "Team", address: "C5:D9" };
+    expect(await namesFromSelection(excel.run)).toEqual([]);
   });
 });
 

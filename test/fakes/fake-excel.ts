@@ -425,6 +425,17 @@ export function createFakeExcel(state: FakeWorkbookState = createFakeWorkbook())
             const r = rect();
             return rangeObject(sheetName, rectAddress({ row: r.row, col: r.col + i, rows: r.rows, cols: 1 }));
           },
+          /** The part of this range inside the sheet's used range, or a null object. */
+          getUsedRangeOrNullObject() {
+            const r = rect();
+            const u = usedBounds(sheet());
+            const top = Math.max(r.row, u.minR);
+            const left = Math.max(r.col, u.minC);
+            const bottom = Math.min(r.row + r.rows - 1, u.maxR);
+            const right = Math.min(r.col + r.cols - 1, u.maxC);
+            if (bottom < top || right < left) return nullRange();
+            return rangeObject(sheetName, rectAddress({ row: top, col: left, rows: bottom - top + 1, cols: right - left + 1 }));
+          },
           getVisibleView() {
             return loadable(
               {
@@ -451,26 +462,30 @@ export function createFakeExcel(state: FakeWorkbookState = createFakeWorkbook())
       return range;
     }
 
-    function usedRangeOrNull(sheetName: string): any {
-      const s = sheetByName(sheetName);
+    /** Bounds of the cells holding a value (maxR -1 when none). */
+    function usedBounds(s: FakeSheet): Bounds {
       const cached = s.cells instanceof CellMap ? s.cells.bounds : undefined;
-      let { minR, minC, maxR, maxC } = cached ?? { minR: Infinity, minC: Infinity, maxR: -1, maxC: -1 };
-      if (!cached) {
-        for (const [k, cell] of s.cells) {
-          if (cell.value === null || cell.value === "") continue;
-          const comma = k.indexOf(",");
-          const r = Number(k.slice(0, comma));
-          const c = Number(k.slice(comma + 1));
-          maxR = Math.max(maxR, r);
-          maxC = Math.max(maxC, c);
-          minR = Math.min(minR, r);
-          minC = Math.min(minC, c);
-        }
-        if (s.cells instanceof CellMap) s.cells.bounds = { minR, minC, maxR, maxC };
+      if (cached) return cached;
+      const b = { minR: Infinity, minC: Infinity, maxR: -1, maxC: -1 };
+      for (const [k, cell] of s.cells) {
+        if (cell.value === null || cell.value === "") continue;
+        const comma = k.indexOf(",");
+        const r = Number(k.slice(0, comma));
+        const c = Number(k.slice(comma + 1));
+        b.maxR = Math.max(b.maxR, r);
+        b.maxC = Math.max(b.maxC, c);
+        b.minR = Math.min(b.minR, r);
+        b.minC = Math.min(b.minC, c);
       }
-      if (maxR < 0) {
-        return loadable({ isNullObject: () => true }, { getColumn: () => { throw new Error("fake Excel: method called on a null object"); } });
-      }
+      if (s.cells instanceof CellMap) s.cells.bounds = b;
+      return b;
+    }
+
+    const nullRange = () => loadable({ isNullObject: () => true }, { getColumn: () => { throw new Error("fake Excel: method called on a null object"); } });
+
+    function usedRangeOrNull(sheetName: string): any {
+      const { minR, minC, maxR, maxC } = usedBounds(sheetByName(sheetName));
+      if (maxR < 0) return nullRange();
       return rangeObject(sheetName, rectAddress({ row: minR, col: minC, rows: maxR - minR + 1, cols: maxC - minC + 1 }));
     }
 
