@@ -40,6 +40,8 @@ export interface RowSpan {
 
 /** Rows read from one sheet: values by row, formulas of the formula columns, hidden rows among those read. */
 export interface RowsRead {
+  /** The sheet's name when its rows were read (it may have been renamed since the probe). */
+  sheetName?: string;
   values: Map<number, CellValue[]>;
   formulas: Map<number, string>;
   hiddenRows: Set<number>;
@@ -167,6 +169,7 @@ export async function readRows(context: Excel.RequestContext, targets: { probe: 
     });
     const visible = w.ws.getRange(`A${from + 1}:A${from + rows}`).getVisibleView();
     visible.load("cellAddresses");
+    w.ws.load("name");
     return { target, from, rows, main, formulas, visible };
   };
 
@@ -202,7 +205,11 @@ export async function readRows(context: Excel.RequestContext, targets: { probe: 
       }
       continue;
     }
-    for (const chunk of batch) work[chunk.target].rowBytes = absorb(chunk, work[chunk.target].col, results[chunk.target]);
+    for (const chunk of batch) {
+      const w = work[chunk.target];
+      w.rowBytes = absorb(chunk, w.col, results[chunk.target]);
+      results[chunk.target].sheetName = w.ws.name;
+    }
   }
 }
 

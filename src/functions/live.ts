@@ -250,13 +250,8 @@ export class LiveWorkbook {
       const probes = toProbe.size > 0 ? await probeSheets(context, this.catalog.criterionIds, [...toProbe]) : [];
       const patched = [...toPatch].map(([id, spans]) => ({ probe: this.sheets.get(id)?.probe as SheetProbe, spans }));
       const wholes = probes.filter((p) => p.kind === "assessment").map((probe) => ({ probe, spans: wholeSheet(probe) }));
-      const names = patched.map(({ probe }) => {
-        const ws = context.workbook.worksheets.getItem(probe.id);
-        ws.load("name");
-        return ws;
-      });
       const rows = await readRows(context, [...patched, ...wholes]);
-      return { present, probes, patched, wholes, rows, names: names.map((ws) => ws.name) };
+      return { present, probes, patched, wholes, rows };
     });
     this.reads++;
 
@@ -271,7 +266,7 @@ export class LiveWorkbook {
     const touched = new Set<string>();
     outcome.patched.forEach(({ probe, spans }, i) => {
       const known = this.sheets.get(probe.id) as KnownSheet;
-      this.renamed(known, outcome.names[i]);
+      this.renamed(known, outcome.rows[i].sheetName ?? probe.name);
       mergeRows(known.rows as RowsRead, outcome.rows[i], spans, probe);
       const used = probe.used as Rect;
       const end = Math.max(used.row + used.rows, ...spans.map((s) => s.to));

@@ -3,6 +3,7 @@ import { COMPUTED_HEADERS, planAssessmentSheet, rowFormulas } from "../../src/co
 import { planCriteriaSheet } from "../../src/core/layout/criteria-sheet";
 import { cellAddress, isFormulaCell } from "../../src/core/layout/plan";
 import { applyPlanInExcel, MAX_CHUNK_BYTES } from "../../src/excel/apply";
+import { FRAMEWORK_SHEET_MARK } from "../../src/core/probe";
 import { readWorkbookGrids } from "../../src/excel/read";
 import { namesFromSelection } from "../../src/excel/workbook";
 import { builtInFrameworks, findFramework } from "../../src/frameworks";
@@ -161,13 +162,15 @@ describe("the Office.js adapter reads sheets into grids", () => {
     expect(syncs).toEqual([4, 4]);
   });
 
-  it("reads error values, booleans and formulas of an assessment sheet, and neither empty nor other sheets", async () => {
+  it("reads error values, booleans and formulas of an assessment sheet, a framework sheet, and neither empty nor other sheets", async () => {
     const excel = createFakeExcel();
     addFakeSheet(excel.state, "Data", [["Framework"], [null, { error: "#N/A" }, true, { formula: "1+2", value: 3 }]]);
     addFakeSheet(excel.state, "Empty");
     addFakeSheet(excel.state, "Other", [["Name", 1]]);
+    addFakeSheet(excel.state, "Our framework", [[FRAMEWORK_SHEET_MARK], ["id", "our-framework"]]);
     const grids = await excel.run((context) => readWorkbookGrids(context, new Set()));
-    expect(grids.map((g) => g.name)).toEqual(["Data"]);
+    expect(grids.map((g) => g.name)).toEqual(["Data", "Our framework"]);
+    expect(grids[1].values[1]).toEqual(["id", "our-framework"]);
     expect(grids[0].values[1]).toEqual([null, { error: "#N/A" }, true, 3]);
     expect([...grids[0].formulas.values()]).toEqual(["1+2"]);
   });
