@@ -101,6 +101,8 @@ export class LiveWorkbook {
   private readonly sheets = new Map<string, KnownSheet>();
   private readonly pending = new Map<string, PendingChange>();
   private sheetListChanged = false;
+  /** Set when a read failed: the next flush reads the whole workbook, so no change is lost. */
+  private stale = false;
   private timer?: ReturnType<typeof setTimeout>;
   private queue: Promise<void> = Promise.resolve();
   private readonly subscribers = new Set<Subscriber>();
@@ -177,6 +179,7 @@ export class LiveWorkbook {
       return { probes: probed, rows: new Map(assessments.map((p, i) => [p.id, read[i]])) };
     });
     this.reads++;
+    this.stale = false;
     this.sheets.clear();
     for (const probe of probes) this.sheets.set(probe.id, { probe, rows: rows.get(probe.id) });
     this.index.replaceAll(
@@ -212,11 +215,13 @@ export class LiveWorkbook {
     this.pending.clear();
     const listChanged = this.sheetListChanged;
     this.sheetListChanged = false;
+    if (this.stale) return this.readAll();
     if (changes.size === 0 && !listChanged) return;
     try {
       await this.readChanges(changes, listChanged);
     } catch {
       // A sheet deleted or renamed under us, or a read Excel refused: what the workbook holds now is read whole.
+      this.stale = true;
       await this.readAll();
     }
   }

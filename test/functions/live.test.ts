@@ -197,6 +197,26 @@ describe("the live index's reads and events", () => {
     expect(excel.handlerCount()).toBe(1);
   });
 
+  it("loses no change when a read fails: the next flush reads the workbook whole", async () => {
+    const { excel, sheet } = await workbook(names(3));
+    let failures = 0;
+    const flaky: ExcelRunner = (batch) => {
+      if (failures > 0) {
+        failures--;
+        return Promise.reject(Object.assign(new Error("Excel is busy"), { code: "GeneralException" }));
+      }
+      return excel.run(batch);
+    };
+    const live = new LiveWorkbook(flaky, [framework], 0);
+    await live.start();
+    expect(gapOf(live, "Person 2")).toBeGreaterThan(0);
+    failures = 2;
+    await excel.fireChange(sheet.name, scoreRow(sheet, 13, 4));
+    await expect(live.flush()).rejects.toMatchObject({ code: "GeneralException" });
+    await live.flush();
+    expect(gapOf(live, "Person 2")).toBe(0);
+  });
+
   it("finds names Excel would have reinterpreted, as typed", async () => {
     const { excel } = await workbook(["00123", "1/2", "TRUE", "3e5", "1-2"]);
     const live = new LiveWorkbook(excel.run, [framework], 0);
