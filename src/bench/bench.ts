@@ -124,6 +124,7 @@ if (require.main === module) {
           await benchLevelGap(workbook);
           await benchChanges();
           await benchRead();
+          await (await import("./office-bench")).benchOffice(benchFramework());
         })();
   job.catch((error: unknown) => {
     process.stderr.write(`bench failed: ${error instanceof Error ? error.stack : String(error)}\n`);
