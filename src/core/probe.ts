@@ -1,5 +1,6 @@
 import { isBlankValue, labelText } from "./grid";
 import { ASSESSMENT_LABELS } from "./layout/assessment-sheet";
+import { FRAMEWORK_SHEET_MARK } from "./layout/framework-sheet";
 import type { CellValue } from "./scores";
 
 /**
@@ -10,9 +11,6 @@ import type { CellValue } from "./scores";
 
 /** Rows of column A the probe reads: where the check looks for an assessment sheet's metadata labels. */
 export const PROBE_ROWS = 40;
-
-/** Cell A1 of a framework sheet holds exactly this text. */
-export const FRAMEWORK_SHEET_MARK = "Framework sheet";
 
 export type SheetKind = "assessment" | "framework" | "other";
 

@@ -3,7 +3,7 @@ import { COMPUTED_HEADERS, planAssessmentSheet, rowFormulas } from "../../src/co
 import { planCriteriaSheet } from "../../src/core/layout/criteria-sheet";
 import { cellAddress, isFormulaCell } from "../../src/core/layout/plan";
 import { applyPlanInExcel, MAX_CHUNK_BYTES } from "../../src/excel/apply";
-import { FRAMEWORK_SHEET_MARK } from "../../src/core/probe";
+import { FRAMEWORK_SHEET_MARK } from "../../src/core/layout/framework-sheet";
 import { readWorkbookGrids } from "../../src/excel/read";
 import { namesFromSelection } from "../../src/excel/workbook";
 import { builtInFrameworks, findFramework } from "../../src/frameworks";
