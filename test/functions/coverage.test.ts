@@ -59,9 +59,9 @@ const plans: SheetPlan[] = [
 ];
 
 /** Everyone counted once: the first row of a name wins, as in the team view. */
-const counted: { target: number; scores: Person["scores"] }[] = [
-  ...sheetB.map((p) => ({ target: 2, scores: p.scores })),
-  ...sheetC.filter((p) => p.name !== "Ann").map((p) => ({ target: 3, scores: p.scores })),
+const counted: { target: number; scores: NonNullable<Person["scores"]> }[] = [
+  ...sheetB.map((p) => ({ target: 2, scores: p.scores! })),
+  ...sheetC.filter((p) => p.name !== "Ann").map((p) => ({ target: 3, scores: p.scores! })),
 ];
 const meets = (v: unknown) => typeof v === "number" && Number.isInteger(v) && v >= medway.framework.scale.meets && v <= medway.framework.scale.max;
 const valid = (v: unknown) => typeof v === "number" && Number.isInteger(v) && v >= medway.framework.scale.min && v <= medway.framework.scale.max;
