@@ -73,7 +73,7 @@ export async function expandInputs(inputs: string[], out?: string): Promise<Expa
       const files = (await listFolder(input, (name) => WORKBOOK_EXTENSION.test(name))) ?? [];
       if (files.length === 0) problems.push(fileProblem(input, "no-workbook-found", `The folder ${input} has no .xlsx or .xlsm file (subfolders are not read). Name the files, or the folder that holds them.`));
       found.push(...files);
-    } else if (!stat && GLOB_CHARACTER.test(path.basename(input))) {
+    } else if (!stat && GLOB_CHARACTER.test(input)) {
       const folder = path.dirname(input);
       if (GLOB_CHARACTER.test(folder)) throw new UsageError(`collect: "${input}" has * or ? in a folder name; only the file name part may hold them, e.g. reports/*.xlsx.`);
       const pattern = globPattern(path.basename(input));
