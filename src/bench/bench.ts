@@ -15,6 +15,7 @@ import { newWorkbook, saveWorkbook } from "../xlsx/workbook";
 import { createFakeExcel } from "../../test/fakes/fake-excel";
 import { benchFramework, benchPeople, emit } from "./bench-data";
 import { benchRead } from "./read-bench";
+import { benchCollect } from "./collect-bench";
 
 /**
  * Benchmarks print one JSON object per line: name, value, unit, and for comparisons the
@@ -127,6 +128,7 @@ if (require.main === module) {
           await benchLevelGap(workbook);
           await benchChanges();
           await benchRead();
+          await benchCollect();
         })();
   job.catch((error: unknown) => {
     process.stderr.write(`bench failed: ${error instanceof Error ? error.stack : String(error)}\n`);

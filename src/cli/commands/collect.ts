@@ -164,6 +164,39 @@ function nothingCollected(files: number, collected: CollectedTeam): string {
   return `collect: nothing collected: ${reason}.${detail}`;
 }
 
+export interface CollectOutcome {
+  team: Team;
+  /** How many files were read (after folders and patterns were expanded). */
+  files: number;
+  sheets: string[];
+  created: boolean;
+}
+
+/**
+ * What the command does, without its arguments and printing: reads FILES, builds the team and
+ * adds its sheets to `out`. A UsageError (exit 2) when nothing could be collected.
+ */
+export async function collectInto(inputs: string[], out: string, frameworks: Framework[], progress: (text: string) => void = () => undefined): Promise<CollectOutcome> {
+  const taken = await takenNames(out);
+  const expanded = await expandInputs(inputs, out);
+  const count = expanded.files.length;
+  const collected = await collectTeam(expanded.files, frameworks, (file, i) => count > FEW_FILES && progress(`Reading ${i + 1}/${count}: ${file}…`));
+  const team = { ...collected.team, problems: [...expanded.problems, ...collected.team.problems] };
+  if (!team.groups.some((g) => g.members.length > 0)) {
+    progress("");
+    throw new UsageError(nothingCollected(count, { ...collected, team }));
+  }
+  const plans = planTeamSheets(team, taken);
+  progress(`Writing ${out}…`);
+  const { sheets, created } = await addSheetsToFile(out, plans);
+  progress("");
+  const misnamed = plans.findIndex((plan, i) => plan.name !== sheets[i]);
+  if (misnamed >= 0) {
+    throw new UsageError(`collect: ${out} changed while it was written (sheet "${plans[misnamed].name}" was written as "${sheets[misnamed]}"), so its team formulas may point at the wrong sheet. Delete the sheets added to ${out} and run collect again.`);
+  }
+  return { team, files: count, sheets, created };
+}
+
 export const collectCommand: Command = {
   name: "collect",
   summary: "Collects the assessment sheets of many workbooks into one team workbook: heatmap, coverage, levels and bench strength.",
@@ -189,28 +222,12 @@ export const collectCommand: Command = {
     if (args.positionals.length === 0) throw new UsageError("collect: name the workbooks or folders to collect, e.g. hr-competency collect reports/ --out team.xlsx");
     // The frameworks a sheet may use: --frameworks (all commands) will add its files to these.
     const frameworks = builtInFrameworks();
-    const taken = await takenNames(out);
-    const inputs = await expandInputs(args.positionals, out);
-    const showProgress = inputs.files.length > FEW_FILES;
-    const collected = await collectTeam(inputs.files, frameworks, (file, i) => showProgress && io.progress(`Reading ${i + 1}/${inputs.files.length}: ${file}…`));
-    const team = { ...collected.team, problems: [...inputs.problems, ...collected.team.problems] };
-    if (!team.groups.some((g) => g.members.length > 0)) {
-      io.progress("");
-      throw new UsageError(nothingCollected(inputs.files.length, { ...collected, team }));
-    }
-    const plans = planTeamSheets(team, taken);
-    io.progress(`Writing ${out}…`);
-    const { sheets, created } = await addSheetsToFile(out, plans);
-    io.progress("");
-    const misnamed = plans.findIndex((plan, i) => plan.name !== sheets[i]);
-    if (misnamed >= 0) {
-      throw new UsageError(`collect: ${out} changed while it was written (sheet "${plans[misnamed].name}" was written as "${sheets[misnamed]}"), so its team formulas may point at the wrong sheet. Delete the sheets added to ${out} and run collect again.`);
-    }
+    const { team, files, sheets, created } = await collectInto(args.positionals, out, frameworks, io.progress);
     const summary = summariseTeam(team);
     if (args.values.json) {
       io.stdout(JSON.stringify({ out, created, sheets, ...summary }, null, 2) + "\n");
     } else {
-      printHuman(team, summary, inputs.files.length, out, sheets, io);
+      printHuman(team, summary, files, out, sheets, io);
     }
     const failed = team.groups.some((g) => g.members.some((m) => !m.result.essentialsMet)) || team.problems.some((p) => p.severity === "error");
     return failed ? EXIT_FINDINGS : EXIT_OK;
