@@ -9,9 +9,8 @@ import { readFileSync } from "node:fs";
 import { applyPlanInExcel } from "../excel/apply";
 import { AssessmentIndex, findPerson, levelGapOf } from "../functions/engine";
 import { LiveWorkbook } from "../functions/live";
-import { applyPlan } from "../xlsx/apply";
 import { checkFile } from "../xlsx/check-file";
-import { newWorkbook, saveWorkbook } from "../xlsx/workbook";
+import { createWorkbookFile } from "../xlsx/workbook";
 import { createFakeExcel } from "../../test/fakes/fake-excel";
 import { benchFramework, benchPeople, emit } from "./bench-data";
 import { benchRead } from "./read-bench";
@@ -28,9 +27,7 @@ async function buildWorkbook(file: string) {
   const framework = benchFramework();
   const role = framework.roles[0];
   const people = benchPeople(PEOPLE);
-  const workbook = newWorkbook();
-  applyPlan(workbook, planAssessmentSheet(framework, role, framework.levels[2], people, "Bench"));
-  await saveWorkbook(workbook, file);
+  await createWorkbookFile(file, [planAssessmentSheet(framework, role, framework.levels[2], people, "Bench")]);
 }
 
 /** One measured run in this process: prints {ms, rss}. */

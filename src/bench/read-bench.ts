@@ -46,13 +46,10 @@ const hasOpenpyxl = () => spawnSync(PYTHON, ["-c", "import openpyxl"]).status ==
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 async function writeAssessment(file: string, people: number) {
-  // The writer (ExcelJS) is loaded here only, so a measuring process does not carry it.
-  const { applyPlan } = await import("../xlsx/apply");
-  const { newWorkbook, saveWorkbook } = await import("../xlsx/workbook");
+  // The writer is loaded here only, so a measuring process carries nothing but the check.
+  const { createWorkbookFile } = await import("../xlsx/workbook");
   const framework = benchFramework();
-  const workbook = newWorkbook();
-  applyPlan(workbook, planAssessmentSheet(framework, framework.roles[0], framework.levels[2], benchPeople(people), "Bench"));
-  await saveWorkbook(workbook, file);
+  await createWorkbookFile(file, [planAssessmentSheet(framework, framework.roles[0], framework.levels[2], benchPeople(people), "Bench")]);
 }
 
 /** One check in this process: prints {ms, rss}. */

@@ -9,10 +9,19 @@ const slug = z
   .string()
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "must be lower-case letters, digits and single hyphens");
 /** Criterion ids head assessment columns, so they must be short and safe as a header. */
+export const CRITERION_ID_PATTERN = /^[A-Za-z][A-Za-z0-9]*(?:[-_.][A-Za-z0-9]+)*$/;
+export const CRITERION_ID_MAX = 24;
 const criterionId = z
   .string()
-  .regex(/^[A-Za-z][A-Za-z0-9]*(?:[-_.][A-Za-z0-9]+)*$/, "must start with a letter and use letters, digits, '-', '_' or '.'")
-  .max(24, "must be at most 24 characters");
+  .regex(CRITERION_ID_PATTERN, "must start with a letter and use letters, digits, '-', '_' or '.'")
+  .max(CRITERION_ID_MAX, `must be at most ${CRITERION_ID_MAX} characters`);
+/** Where an item came from in its source document, so an export can give it back unchanged. */
+const sourceIdentity = {
+  /** The source's own identifier: a CASE `identifier`, a Moodle exported id. */
+  sourceId: z.string().min(1).optional(),
+  /** The source's human code: a CASE `humanCodingScheme`, a Moodle ID number. */
+  code: z.string().min(1).optional(),
+};
 
 export const ScaleLabelSchema = z.object({
   value: z.number().int(),
@@ -26,6 +35,8 @@ export const ScaleSchema = z
     /** The lowest score that counts as meeting a criterion. */
     meets: z.number().int(),
     labels: z.array(ScaleLabelSchema),
+    /** The score the source preselects (Moodle's scale default); kept so an export gives it back. */
+    defaultValue: z.number().int().optional(),
   })
   .superRefine((scale, ctx) => {
     if (scale.max <= scale.min) {
@@ -40,6 +51,9 @@ export const ScaleSchema = z
         ctx.addIssue({ code: "custom", path: ["labels"], message: `score ${v} needs exactly one label` });
       }
     }
+    if (scale.defaultValue !== undefined && (scale.defaultValue < scale.min || scale.defaultValue > scale.max)) {
+      ctx.addIssue({ code: "custom", path: ["defaultValue"], message: `default (${scale.defaultValue}) must be within ${scale.min}..${scale.max}` });
+    }
     scale.labels.forEach((l, i) => {
       if (l.value < scale.min || l.value > scale.max) {
         ctx.addIssue({ code: "custom", path: ["labels", i, "value"], message: `label value ${l.value} is outside ${scale.min}..${scale.max}` });
@@ -51,6 +65,7 @@ export type Scale = z.infer<typeof ScaleSchema>;
 export const LevelSchema = z.object({
   id: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9-]*$/, "must be letters, digits and hyphens"),
   name: nonEmptyText,
+  sourceId: sourceIdentity.sourceId,
 });
 export type Level = z.infer<typeof LevelSchema>;
 
@@ -63,6 +78,13 @@ export const CriterionInputSchema = z.object({
   text: z.string(),
   /** Defaults to the framework's default priority. */
   priority: PrioritySchema.optional(),
+  ...sourceIdentity,
+  /** Id of the heading the criterion sits under in the source's hierarchy; none for a top-level criterion. */
+  heading: z.string().optional(),
+  /** Longer text the source gives beside the statement (a Moodle description). */
+  description: z.string().optional(),
+  /** Codes or identifiers of items the source cross-references (Moodle related competencies, CASE isRelatedTo). */
+  related: z.array(z.string().min(1)).optional(),
 });
 export type CriterionInput = z.infer<typeof CriterionInputSchema>;
 
@@ -73,6 +95,20 @@ export const DutySchema = z.object({
 });
 export type Duty = z.infer<typeof DutySchema>;
 
+/**
+ * A source item that groups others (a CASE CFItem with children, a Moodle competency with
+ * children): kept as a heading in the hierarchy, never scored.
+ */
+export const HeadingSchema = z.object({
+  id: criterionId,
+  /** Id of the enclosing heading; none at the top of the role. */
+  parent: z.string().optional(),
+  text: nonEmptyText,
+  description: z.string().optional(),
+  ...sourceIdentity,
+});
+export type Heading = z.infer<typeof HeadingSchema>;
+
 export const RoleInputSchema = z.object({
   id: slug,
   title: nonEmptyText,
@@ -81,7 +117,10 @@ export const RoleInputSchema = z.object({
   duties: z.array(DutySchema),
   /** Source text that qualifies the role's requirements but is not scored ("Education may be substituted..."). */
   notes: z.array(nonEmptyText).optional(),
+  /** The source's grouping items, parents before children. */
+  headings: z.array(HeadingSchema).optional(),
   criteria: z.array(CriterionInputSchema),
+  ...sourceIdentity,
 });
 export type RoleInput = z.infer<typeof RoleInputSchema>;
 
@@ -96,7 +135,11 @@ export const FrameworkInputSchema = z.object({
     url: z.url().optional(),
     /** File name of the seed document the transcription comes from. */
     seed: z.string().optional(),
+    /** The source document's own identifier (a CASE CFDocument identifier, a Moodle framework ID number). */
+    identifier: z.string().min(1).optional(),
   }),
+  /** Which edition of the framework this is; assessment sheets record it. */
+  version: z.string().trim().min(1).optional(),
   scale: ScaleSchema.optional(),
   /** Ordered lowest first; levels are cumulative. Empty means one implicit level. */
   levels: z.array(LevelSchema),

@@ -8,6 +8,8 @@ export interface ValidationProblem {
   /** Where in the framework, e.g. `roles[0].criteria[3].id`. */
   path: string;
   message: string;
+  /** The lint finding's code, for problems the schema could not see; their messages name the item themselves. */
+  code?: LintFinding["code"];
 }
 
 export type FrameworkResult =
@@ -36,7 +38,7 @@ export function buildFramework(input: unknown): FrameworkResult {
   const findings = lintFramework(parsed.data);
   const errors = findings.filter((f) => f.severity === "error");
   if (errors.length > 0) {
-    return { ok: false, problems: errors.map((f) => ({ path: f.path, message: f.message })) };
+    return { ok: false, problems: errors.map((f) => ({ path: f.path, message: f.message, code: f.code })) };
   }
   return { ok: true, framework: resolveFramework(parsed.data), findings };
 }

@@ -9,8 +9,7 @@ import type { Scalar } from "../core/layout/plan";
 import { findRole } from "../core/lookup";
 import { findFramework } from "../frameworks";
 import { checkFile } from "../xlsx/check-file";
-import { applyPlan } from "../xlsx/apply";
-import { newWorkbook, saveWorkbook, writeReportCopy } from "../xlsx/workbook";
+import { createWorkbookFile, writeReportCopy } from "../xlsx/workbook";
 import { main } from "../cli/main";
 
 function mustFind(frameworkId: string, roleId: string): { framework: Framework; role: Role } {
@@ -55,15 +54,17 @@ export async function writeDemo(outDir: string): Promise<{ workbook: string; rep
     person("Jo Evans", s, () => 3, { "SLA-07": 1, "SLA-01": 0, "SLA-18": 0 }),
   ];
 
-  const workbook = newWorkbook();
-  applyPlan(workbook, planCriteriaSheet(medway.framework, medway.role, "Criteria_medway_la"));
-  applyPlan(workbook, planCriteriaSheet(stockport.framework, stockport.role, "Criteria_stockport_la"));
-  applyPlan(workbook, planAssessmentSheet(medway.framework, medway.role, targetC, medwayPeople, "Assess_medway_la_C"));
-  applyPlan(workbook, planAssessmentSheet(stockport.framework, stockport.role, stockport.framework.levels[0], stockportPeople, "Assess_stockport_la"));
   const file = path.join(outDir, "competency-demo.xlsx");
-  await saveWorkbook(workbook, file);
-
   const report = path.join(outDir, "competency-demo-report.xlsx");
+  // The demo's own two files are made afresh on each run.
+  await Promise.all([file, report].map((f) => fs.rm(f, { force: true })));
+  await createWorkbookFile(file, [
+    planCriteriaSheet(medway.framework, medway.role, "Criteria_medway_la"),
+    planCriteriaSheet(stockport.framework, stockport.role, "Criteria_stockport_la"),
+    planAssessmentSheet(medway.framework, medway.role, targetC, medwayPeople, "Assess_medway_la_C"),
+    planAssessmentSheet(stockport.framework, stockport.role, stockport.framework.levels[0], stockportPeople, "Assess_stockport_la"),
+  ]);
+
   const result = await checkFile(file);
   await writeReportCopy(file, report, planReportSheet(result, "demo"));
   return { workbook: file, report };

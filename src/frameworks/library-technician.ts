@@ -85,6 +85,7 @@ export const libraryTechnician: FrameworkInput = {
     document: "Occupational Group: Education, Training and Library; Class Group: Library Science: Library Technician, Library Technician Senior",
     seed: "002_310b33dc8b48145d.txt",
   },
+  version: "1",
   levels: [
     { id: "recent", name: "Recent Contributor" },
     { id: "experienced", name: "Experienced Contributor" },

@@ -20,6 +20,7 @@ export const medway: FrameworkInput = {
     date: "2024-12",
     seed: "000_b1b3d953cb66f6ff.txt",
   },
+  version: "1",
   levels: [
     { id: "A", name: "Developing" },
     { id: "B", name: "Practising" },

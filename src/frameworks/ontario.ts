@@ -30,6 +30,7 @@ export const ontario: FrameworkInput = {
     url: "https://resources.olservice.ca/index",
     seed: "003_6f8c64bd8ec83b2c.txt, 004_5573f9a2fc711607.txt",
   },
+  version: "1",
   levels: [],
   defaultPriority: "essential",
   roles: [

@@ -39,6 +39,7 @@ export const stockport: FrameworkInput = {
       { value: 4, label: "Exceptional" },
     ],
   },
+  version: "1",
   levels: [],
   defaultPriority: "unspecified",
   roles: [

@@ -1,4 +1,3 @@
-import type ExcelJS from "exceljs";
 import { promises as fs } from "node:fs";
 import type { SheetGrid } from "../core/grid";
 import { PackageError, readSharedStrings, readWorkbookParts } from "./xml-package";
@@ -90,27 +89,3 @@ export async function readGrids(path: string): Promise<SheetGrid[]> {
   }
 }
 
-/**
- * Loads a whole workbook with ExcelJS, to add sheets to it. The package's sizes are checked
- * first, so a zip bomb is refused before ExcelJS inflates it.
- */
-export async function loadWorkbook(path: string): Promise<ExcelJS.Workbook> {
-  const { pkg, bytes } = await openPackage(path);
-  try {
-    readWorkbookParts(pkg);
-    // ExcelJS inflates every part whole: make sure first that none expands past what its directory declares.
-    for (const name of pkg.names()) for await (const _chunk of pkg.stream(name));
-  } catch (error) {
-    throw asFileError(path, error);
-  }
-  // ExcelJS is loaded only to write: a check never needs it.
-  const { Workbook } = (await import("exceljs")).default;
-  const workbook = new Workbook();
-  try {
-    await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer);
-  } catch (error) {
-    throw damaged(path, error instanceof Error ? error.message : String(error));
-  }
-  if (workbook.worksheets.length === 0) throw new WorkbookFileError(`${path} has no worksheet. ${RESAVE}`);
-  return workbook;
-}

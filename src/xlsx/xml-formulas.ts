@@ -111,12 +111,13 @@ export class FormulaTexts implements ReadonlyMap<number, string> {
       return;
     }
     const last = this.lastInColumn.get(col);
+    let origin: Origin;
     if (last && text.length > 0 && last.textAt(row, col) === text) {
-      this.origins.set(key, last);
-      return;
+      origin = last;
+    } else {
+      origin = new Origin(ownCopy(text), row, col);
+      this.lastInColumn.set(col, origin);
     }
-    const origin = new Origin(ownCopy(text), row, col);
-    this.lastInColumn.set(col, origin);
     if (shared !== undefined) this.sharedMasters.set(shared, origin);
     this.origins.set(key, origin);
   }

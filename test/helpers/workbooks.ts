@@ -1,13 +1,13 @@
 import ExcelJS from "exceljs";
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import type { Person } from "../../src/core/layout/assessment-sheet";
 import { planAssessmentSheet } from "../../src/core/layout/assessment-sheet";
 import { findLevel, findRole } from "../../src/core/lookup";
 import { findFramework } from "../../src/frameworks";
-import { applyPlan } from "../../src/xlsx/apply";
-import { newWorkbook, saveWorkbook } from "../../src/xlsx/workbook";
+import type { Scalar } from "../../src/core/layout/plan";
+import { createWorkbookFile } from "../../src/xlsx/workbook";
 
 export function tempDir(prefix = "hr-test-"): string {
   return mkdtempSync(path.join(os.tmpdir(), prefix));
@@ -26,17 +26,29 @@ export function stockportPerson(name: string, scores: Record<string, ExcelJS.Cel
   return { name, scores: Object.fromEntries(role.criteria.map((c) => [c.id, (c.id in scores ? scores[c.id] : base) as never])) };
 }
 
+const isScalar = (value: unknown): value is Scalar => value === null || ["string", "number", "boolean"].includes(typeof value);
+
 /**
- * Writes a workbook with one Stockport assessment sheet for `people`, lets the test change the
- * sheet the way a user might (through ExcelJS), and returns the file's path.
+ * Writes a workbook with one Stockport assessment sheet for `people` with the product's writer,
+ * then lets the test change the sheet the way a user might, through ExcelJS (another writer),
+ * and returns the file's path. Scores a plan cannot hold (error values, dates) are set that way too.
  */
 export async function stockportAssessmentFile(dir: string, people: Person[], mutate?: (ws: ExcelJS.Worksheet, wb: ExcelJS.Workbook) => void, name = "a.xlsx"): Promise<string> {
   const { framework, role, level } = builtIn("stockport-library-assistant", "library-assistant");
-  const workbook = newWorkbook();
-  const sheet = applyPlan(workbook, planAssessmentSheet(framework, role, level, people, "Assess"));
-  mutate?.(workbook.getWorksheet(sheet)!, workbook);
+  const plan = planAssessmentSheet(framework, role, level, people.map((p) => ({ ...p, scores: Object.fromEntries(Object.entries(p.scores ?? {}).map(([id, v]) => [id, isScalar(v) ? v : null])) })), "Assess");
   const file = path.join(dir, name);
-  await saveWorkbook(workbook, file);
+  // A fixture is made afresh: some tests reuse a name for cases of one kind.
+  rmSync(file, { force: true });
+  const [sheet] = await createWorkbookFile(file, [plan]);
+  const otherValues = people.flatMap((p, row) => Object.entries(p.scores ?? {}).filter(([, v]) => !isScalar(v)).map(([id, value]) => ({ row, id, value })));
+  if (!mutate && otherValues.length === 0) return file;
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(file);
+  const ws = workbook.getWorksheet(sheet)!;
+  const header = (ws.getRow(11).values as unknown[]).map(String);
+  for (const { row, id, value } of otherValues) ws.getCell(12 + row, header.indexOf(id)).value = value as ExcelJS.CellValue;
+  mutate?.(ws, workbook);
+  await workbook.xlsx.writeFile(file);
   return file;
 }
 

@@ -87,3 +87,66 @@ export function writeHandmade(dir: string, name: string, sheets: HandmadeSheet[]
   writeFileSync(file, handmadeXlsx(sheets, options));
   return file;
 }
+
+/**
+ * Text as OOXML stores it: `_xHHHH_` for characters XML cannot hold (and for a carriage
+ * return, which XML would turn into a line feed), `_x005F_` before text that looks like an escape.
+ */
+export function ooxmlText(text: string): string {
+  // eslint-disable-next-line no-control-regex -- these control characters are exactly what OOXML escapes
+  return escapeXml(text.replace(/_(x[0-9A-Fa-f]{4}_)/g, "_x005F_$1").replace(/[\x00-\x08\x0b\x0c\x0d\x0e-\x1f]/g, (c) => `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}_`));
+}
+
+export type HandmadeValue = null | number | string | boolean | Date | { error: string };
+
+export interface HandmadeGrid {
+  values: HandmadeValue[][];
+  hiddenRows?: number[];
+  /** "D12:E12" style ranges. */
+  merges?: string[];
+  /** Leave out every r address: each row and cell then follows the one before (empty ones written as <row/> and <c/>). */
+  withoutAddresses?: boolean;
+  /** Strings as inline strings instead of shared ones. */
+  inlineStrings?: boolean;
+}
+
+function columnName(col: number): string {
+  let s = "";
+  for (let n = col + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}
+
+/** A worksheet's XML for `grid`; strings that are not inline are added to `shared`. */
+export function gridXml(grid: HandmadeGrid, shared: string[]): string {
+  const hidden = new Set(grid.hiddenRows ?? []);
+  const rows: string[] = [];
+  const lastRow = Math.max(grid.values.length - 1, ...hidden);
+  for (let r = 0; r <= lastRow; r++) {
+    const values = grid.values[r] ?? [];
+    const cells: string[] = [];
+    for (let c = 0; c < values.length; c++) {
+      const v = values[c];
+      const ref = grid.withoutAddresses ? "" : ` r="${columnName(c)}${r + 1}"`;
+      if (v === null || v === undefined) {
+        if (grid.withoutAddresses) cells.push("<c/>");
+      } else if (typeof v === "number") cells.push(`<c${ref}><v>${v}</v></c>`);
+      else if (typeof v === "boolean") cells.push(`<c${ref} t="b"><v>${v ? 1 : 0}</v></c>`);
+      else if (v instanceof Date) cells.push(`<c${ref} t="d"><v>${v.toISOString()}</v></c>`);
+      else if (typeof v === "object") cells.push(`<c${ref} t="e"><v>${escapeXml(v.error)}</v></c>`);
+      else if (grid.inlineStrings) cells.push(`<c${ref} t="inlineStr"><is><t xml:space="preserve">${ooxmlText(v)}</t></is></c>`);
+      else cells.push(`<c${ref} t="s"><v>${shared.push(v) - 1}</v></c>`);
+    }
+    if (cells.length === 0 && !hidden.has(r) && !grid.withoutAddresses) continue;
+    const rowRef = grid.withoutAddresses ? "" : ` r="${r + 1}"`;
+    rows.push(`<row${rowRef}${hidden.has(r) ? ' hidden="1"' : ""}>${cells.join("")}</row>`);
+  }
+  const merges = grid.merges?.length ? `<mergeCells count="${grid.merges.length}">${grid.merges.map((m) => `<mergeCell ref="${m}"/>`).join("")}</mergeCells>` : "";
+  return worksheetXml(rows.join(""), merges);
+}
+
+/** A whole workbook of grids, written the way the options say. */
+export function handmadeGridWorkbook(sheets: { name: string; grid: HandmadeGrid }[], options: HandmadeOptions = {}): Buffer {
+  const shared: string[] = [];
+  const xmlSheets = sheets.map((s) => ({ name: s.name, xml: gridXml(s.grid, shared) }));
+  return handmadeXlsx(xmlSheets, { ...options, sharedStrings: `<sst xmlns="${MAIN_NS}">${shared.map((s) => `<si><t xml:space="preserve">${ooxmlText(s)}</t></si>`).join("")}</sst>` });
+}

@@ -24,8 +24,8 @@ function bombSheet(megabytes: number): { compressed: Buffer; size: number } {
   return { compressed, size: head.length + megabytes * MB };
 }
 
-/** A zip of the entries, each stored as the compressed bytes given, declaring the size given. */
-function rawZip(entries: { name: string; compressed: Buffer; declaredSize: number }[]): Buffer {
+/** A zip of the entries, each stored as the compressed bytes given, declaring the size and checksum given. */
+function rawZip(entries: { name: string; compressed: Buffer; declaredSize: number; crc: number }[]): Buffer {
   const locals: Buffer[] = [];
   const centrals: Buffer[] = [];
   let offset = 0;
@@ -35,7 +35,7 @@ function rawZip(entries: { name: string; compressed: Buffer; declaredSize: numbe
     local.writeUInt32LE(0x04034b50, 0);
     local.writeUInt16LE(20, 4);
     local.writeUInt16LE(8, 8);
-    local.writeUInt32LE(crc32(Buffer.alloc(0)), 14);
+    local.writeUInt32LE(e.crc, 14);
     local.writeUInt32LE(e.compressed.length, 18);
     local.writeUInt32LE(e.declaredSize, 22);
     local.writeUInt16LE(name.length, 26);
@@ -44,6 +44,7 @@ function rawZip(entries: { name: string; compressed: Buffer; declaredSize: numbe
     central.writeUInt16LE(20, 4);
     central.writeUInt16LE(20, 6);
     central.writeUInt16LE(8, 10);
+    central.writeUInt32LE(e.crc, 16);
     central.writeUInt32LE(e.compressed.length, 20);
     central.writeUInt32LE(e.declaredSize, 24);
     central.writeUInt16LE(name.length, 28);
@@ -67,9 +68,10 @@ function bombWorkbook(name: string, megabytes: number, declaredSize: (realSize: 
   const normal = ZipPackage.read(handmadeXlsx([{ name: "Scores", xml: `<worksheet xmlns="${MAIN_NS}"><sheetData/></worksheet>` }]));
   const bomb = bombSheet(megabytes);
   const entries = normal.names().map((part) => {
-    if (part === "xl/worksheets/sheet1.xml") return { name: part, compressed: bomb.compressed, declaredSize: declaredSize(bomb.size) };
+    // The bomb's checksum is never reached: the size cap stops its inflate first.
+    if (part === "xl/worksheets/sheet1.xml") return { name: part, compressed: bomb.compressed, declaredSize: declaredSize(bomb.size), crc: 0 };
     const bytes = normal.bytes(part);
-    return { name: part, compressed: zlib.deflateRawSync(bytes), declaredSize: bytes.length };
+    return { name: part, compressed: zlib.deflateRawSync(bytes), declaredSize: bytes.length, crc: crc32(bytes) };
   });
   const file = path.join(dir, name);
   writeFileSync(file, rawZip(entries));

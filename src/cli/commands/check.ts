@@ -9,7 +9,7 @@ import { EXIT_FINDINGS, EXIT_OK, UsageError } from "../io";
 
 const options = {
   json: { type: "boolean", help: 'print JSON: {"people": [...], "problems": [...]}' },
-  report: { type: "string", value: "OUT.xlsx", help: "also write a copy of the workbook with a Check results sheet" },
+  report: { type: "string", value: "OUT.xlsx", help: "also write the Check results sheet into OUT.xlsx (a copy of IN.xlsx when OUT does not exist)" },
 } as const;
 
 /** A person as the contract's JSON has it. */
@@ -73,7 +73,8 @@ export const checkCommand: Command = {
     "Exit status: 0 everyone meets every essential criterion and there is no error;",
     "1 someone does not, or a problem of severity error was found;",
     "2 the file could not be checked (unreadable, not a workbook, no assessment sheet, unknown framework).",
-    "The input file is only read, never written.",
+    "The input file is only read, never written. --report keeps every other sheet of OUT.xlsx, rewrites",
+    "its own earlier Check results sheet, and never overwrites a file that is not an .xlsx workbook.",
   ].join("\n"),
   async run(argv, io) {
     const args = parseCommandArgs("check", argv, options, 1);

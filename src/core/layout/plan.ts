@@ -93,7 +93,7 @@ export interface ChartRequest {
 }
 
 export interface SheetPlan {
-  kind: "criteria" | "assessment" | "report" | "team-heatmap" | "team-coverage" | "team-levels" | "team-bench";
+  kind: "criteria" | "assessment" | "report" | "framework" | "team-heatmap" | "team-coverage" | "team-levels" | "team-bench";
   /** The name wanted; the adapter makes it unique in the workbook (see uniqueSheetName). */
   name: string;
   blocks: Block[];
