@@ -23,18 +23,15 @@ interface Measurement {
 }
 
 async function writeManagerFiles(dir: string): Promise<string[]> {
-  // The writer (ExcelJS) is loaded here only, so a measuring process does not carry it.
-  const { applyPlan } = await import("../xlsx/apply");
-  const { newWorkbook, saveWorkbook } = await import("../xlsx/workbook");
+  // The writer is loaded here only, so a measuring process carries nothing it does not use.
+  const { createWorkbookFile } = await import("../xlsx/workbook");
   const framework = benchFramework();
   const files: string[] = [];
   for (let f = 0; f < FILES; f++) {
     // Each manager has their own people: the same names in every file would all be duplicates.
     const people = benchPeople(PEOPLE_PER_FILE).map((p, i) => ({ ...p, name: `Team ${f + 1} person ${i + 1}` }));
-    const workbook = newWorkbook();
-    applyPlan(workbook, planAssessmentSheet(framework, framework.roles[0], framework.levels[2], people, `Team_${f + 1}`));
     const file = path.join(dir, `manager-${String(f + 1).padStart(2, "0")}.xlsx`);
-    await saveWorkbook(workbook, file);
+    await createWorkbookFile(file, [planAssessmentSheet(framework, framework.roles[0], framework.levels[2], people, `Team_${f + 1}`)]);
     files.push(file);
   }
   return files;

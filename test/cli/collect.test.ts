@@ -5,6 +5,7 @@ import path from "node:path";
 import { expandInputs } from "../../src/cli/commands/collect";
 import { readGrids } from "../../src/xlsx/read";
 import { runCli } from "../helpers/cli";
+import { expectValidXlsx } from "../helpers/ooxml";
 import { builtIn, tempDir } from "../helpers/workbooks";
 
 /**
@@ -208,6 +209,11 @@ describeWithWriters("collect on workbooks from ExcelJS, LibreOffice and openpyxl
     expect(heat.slice(header + 1, header + 6).map((r) => [r[0], r[sourceCol]])).toEqual(team.groups[0].people.map((p) => [p.employee, p.source]));
   });
 
+  it("writes a valid package (ECMA-376 schemas and the rules they cannot say)", async () => {
+    const report = await expectValidXlsx(out);
+    expect(report.validated.filter((part) => /^xl\/worksheets\/[^/]+\.xml$/.test(part))).toHaveLength(team.sheets.length);
+  });
+
   it("adds to an existing TEAM.xlsx: its sheets are kept, and the new summaries' formulas name the new heatmap", async () => {
     const again = await runCli("collect", north, south, "--out", out, "--json");
     expect(again.code).toBe(1);
@@ -219,6 +225,7 @@ describeWithWriters("collect on workbooks from ExcelJS, LibreOffice and openpyxl
     const coverageFormulas = [...grids.find((g) => g.name === "Coverage Library Assistant (3)")!.formulas.values()];
     const sheetsNamed = new Set(coverageFormulas.flatMap((f) => [...f.matchAll(/'([^']+)'!/g)].map((m) => m[1])));
     expect([...sheetsNamed]).toEqual(["Heatmap Library Assistant (3)"]);
+    await expectValidXlsx(out);
   });
 });
 

@@ -4,8 +4,7 @@ import { planAssessmentSheet } from "../../src/core/layout/assessment-sheet";
 import type { SheetPlan } from "../../src/core/layout/plan";
 import { levelIndex } from "../../src/core/model";
 import { applyPlanInExcel } from "../../src/excel/apply";
-import { applyPlan } from "../../src/xlsx/apply";
-import { newWorkbook, saveWorkbook } from "../../src/xlsx/workbook";
+import { createWorkbookFile } from "../../src/xlsx/workbook";
 import type { FakeExcel } from "../fakes/fake-excel";
 import { createFakeExcel } from "../fakes/fake-excel";
 import { runCli } from "../helpers/cli";
@@ -96,10 +95,8 @@ async function coverage(role: string, criterion?: unknown, level?: unknown): Pro
 
 beforeAll(async () => {
   const dir = tempDir("hr-coverage-");
-  const workbook = newWorkbook();
-  for (const plan of plans) applyPlan(workbook, plan);
   const file = path.join(dir, "team-sheets.xlsx");
-  await saveWorkbook(workbook, file);
+  await createWorkbookFile(file, plans);
   const run = await runCli("collect", file, "--out", path.join(dir, "team.xlsx"), "--json");
   expect(run.stderr).toBe("");
   teamJson = JSON.parse(run.stdout);
