@@ -71,6 +71,21 @@ ws.append(["Sam Tao"] + [1 if i == 3 else 3 for i in range(1, 25)])
 wb.save(sys.argv[1])
 `;
 
+/** A workbook whose chartsheet (a sheet with no cells) already has the heatmap's name. */
+const OPENPYXL_CHARTSHEET = `
+import sys, openpyxl
+from openpyxl.chart import BarChart, Reference
+wb = openpyxl.Workbook()
+ws = wb.active
+ws.title = "Budget"
+for row in [["Item", "Cost"], ["Books", 10], ["Films", 5]]:
+    ws.append(row)
+chart = BarChart()
+chart.add_data(Reference(ws, min_col=2, min_row=1, max_row=3), titles_from_data=True)
+wb.create_chartsheet("Heatmap Library Assistant").add_chart(chart)
+wb.save(sys.argv[1])
+`;
+
 const dir = tempDir("hr-collect-");
 const inputs = path.join(dir, "in");
 const north = path.join(inputs, "a-exceljs-north.xlsx");
@@ -226,6 +241,23 @@ describeWithWriters("collect on workbooks from ExcelJS, LibreOffice and openpyxl
     const sheetsNamed = new Set(coverageFormulas.flatMap((f) => [...f.matchAll(/'([^']+)'!/g)].map((m) => m[1])));
     expect([...sheetsNamed]).toEqual(["Heatmap Library Assistant (3)"]);
     await expectValidXlsx(out);
+  });
+});
+
+describeWithWriters("collect into a workbook with a chartsheet", () => {
+  it("takes the chartsheet's name as taken: the heatmap gets another, and the summaries' formulas name that one", async () => {
+    const target = path.join(dir, "budget.xlsx");
+    execFileSync(PYTHON, ["-c", OPENPYXL_CHARTSHEET, target]);
+    const source = path.join(dir, "west.xlsx");
+    await templateWithScores(source, "A", { "Uma Wu": { base: 3 } });
+    const run = await runCli("collect", source, "--out", target, "--json");
+    expect(run.stderr).toBe("");
+    const written: TeamJson = JSON.parse(run.stdout);
+    expect(written.sheets[0]).toBe("Heatmap Library Assistant (2)");
+    const grids = await readGrids(target);
+    expect(grids.map((g) => g.name)).toEqual(["Budget", ...written.sheets]);
+    const named = new Set([...grids.find((g) => g.name === written.sheets[1])!.formulas.values()].flatMap((f) => [...f.matchAll(/'([^']+)'!/g)].map((m) => m[1])));
+    expect([...named]).toEqual(["Heatmap Library Assistant (2)"]);
   });
 });
 

@@ -8,7 +8,9 @@ import { planTeamSheets } from "../../core/layout/team-sheets";
 import { levelLabel } from "../../core/lookup";
 import { builtInFrameworks } from "../../frameworks";
 import { checkFile } from "../../xlsx/check-file";
-import { readGrids } from "../../xlsx/read";
+import { readGrids, WorkbookFileError } from "../../xlsx/read";
+import { readWorkbookParts } from "../../xlsx/xml-package";
+import { ZipPackage } from "../../xlsx/zip";
 import { addSheetsToFile } from "../../xlsx/workbook";
 import { parseCommandArgs, requireString } from "../args";
 import type { Command } from "../command";
@@ -124,11 +126,23 @@ export async function collectTeam(files: string[], frameworks: Framework[], prog
   return { team: { ...team, problems }, readable: sources.length };
 }
 
-/** The sheet and table names already in `out`, so the plans' formulas name the sheets that will really be there. */
+/**
+ * The sheet names already in `out`, every kind (a chartsheet's name is taken too), as the writer
+ * will see them: the plans' formulas name their sheets, so those names must be the ones written.
+ */
 async function takenNames(out: string): Promise<{ sheets: string[]; tables: string[] }> {
-  if (!(await statOf(out))) return { sheets: [], tables: [] };
+  const bytes = await fs.readFile(out).catch(() => undefined);
+  if (!bytes) return { sheets: [], tables: [] };
+  let sheets: string[];
+  try {
+    sheets = readWorkbookParts(ZipPackage.read(bytes)).sheets.map((s) => s.name);
+  } catch {
+    // Not a workbook, or a damaged one: the reader's message says which, naming the file.
+    await readGrids(out);
+    throw new WorkbookFileError(`${out} cannot be added to: it could not be read as an .xlsx workbook. It was left as it is; name another file with --out.`);
+  }
   // Table names are not needed: no team formula refers to a table, and the writer renames a taken one.
-  return { sheets: (await readGrids(out)).map((g) => g.name), tables: [] };
+  return { sheets, tables: [] };
 }
 
 function share(met: number, assessed: number): string {
