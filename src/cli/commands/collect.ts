@@ -20,7 +20,7 @@ import { peopleCount } from "./template";
 
 const options = {
   out: { type: "string", value: "TEAM.xlsx", help: "the team workbook to write (created, or added to: its sheets are kept)" },
-  json: { type: "boolean", help: 'print JSON: {"out", "sheets", "groups": [...], "problems": [...]}' },
+  json: { type: "boolean", help: 'print JSON: {"out", "created", "sheets", "groups": [...], "problems": [...]}' },
 } as const;
 
 /** Workbooks a folder holds, by extension. */
