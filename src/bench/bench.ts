@@ -125,6 +125,7 @@ if (require.main === module) {
           await benchLevelGap(workbook);
           await benchChanges();
           await benchRead();
+          await (await import("./office-bench")).benchOffice(benchFramework());
           await benchCollect();
         })();
   job.catch((error: unknown) => {

@@ -7,7 +7,10 @@ import { cellAddress, columnName, rectAddress } from "./layout/plan";
 import { describeLevel, findLevel, findRole, normaliseName } from "./lookup";
 import type { Criterion, Framework, Role } from "./model";
 import { levelIndex } from "./model";
-import type { FrameworkCatalog } from "./catalog";
+import type { CatalogEntry, FrameworkCatalog } from "./catalog";
+import { readFrameworkSheet } from "./interchange/framework-sheet-reader";
+import type { ImportProblem } from "./interchange/result";
+import { isFrameworkSheet } from "./layout/framework-sheet";
 import type { Evaluation, Scores } from "./rules";
 import { evaluate } from "./rules";
 import type { ScoreClass } from "./scores";
@@ -56,6 +59,8 @@ export interface AssessmentSheet {
 export interface CheckResult {
   /** Names of the sheets recognised as assessment sheets, checked or not. */
   assessmentSheets: string[];
+  /** The workbook's own framework sheets, by name, read before its assessment sheets. */
+  frameworkSheets: string[];
   sheets: AssessmentSheet[];
   people: PersonResult[];
   problems: Problem[];
@@ -319,17 +324,50 @@ export function judgeSheet(sheet: AssessmentSheet): PersonResult[] {
   });
 }
 
+/** `Sheet!B7` or `'My sheet'!B7` as a problem's sheet and cell. */
+function sheetAndCell(location: string, fallbackSheet: string): { sheet: string; cell: string } {
+  const match = /^(?:'((?:[^']|'')+)'|([^!']+))!([A-Z]{1,3}\d+)$/.exec(location);
+  if (!match) return { sheet: fallbackSheet, cell: "A1" };
+  return { sheet: match[1] !== undefined ? match[1].replace(/''/g, "'") : match[2], cell: match[3] };
+}
+
 /**
- * Checks every assessment sheet among `grids`: reads each one's metadata and table, then judges
+ * The framework sheets among `grids`, read into catalog entries (each replaces a framework of its
+ * id, as an edited copy), and what is wrong in them as problems at their cells.
+ */
+export function frameworksInGrids(grids: SheetGrid[], file?: string): { entries: CatalogEntry[]; problems: Problem[]; sheets: string[] } {
+  const entries: CatalogEntry[] = [];
+  const problems: Problem[] = [];
+  const sheets: string[] = [];
+  for (const grid of grids) {
+    if (!isFrameworkSheet(grid)) continue;
+    sheets.push(grid.name);
+    const read = readFrameworkSheet(grid);
+    const located = (p: ImportProblem, severity: Severity): Problem => ({ ...sheetAndCell(p.location, grid.name), severity, code: severity === "error" ? "framework-sheet-error" : "framework-sheet-warning", message: p.message });
+    if (read.ok) {
+      entries.push({ framework: read.framework, origin: { kind: "sheet", sheet: grid.name, ...(file ? { file } : {}) } });
+      problems.push(...read.warnings.map((w) => located(w, "warning")));
+    } else {
+      problems.push(...read.problems.map((p) => located(p, "error")));
+    }
+  }
+  return { entries, problems, sheets };
+}
+
+/**
+ * Checks every assessment sheet among `grids`, against the catalog and the workbook's own
+ * framework sheets (which replace frameworks of the same id): reads each one's metadata and table, then judges
  * every person by the rules. Never throws on what a sheet contains: whatever is wrong becomes a
  * problem naming its sheet and cell.
  */
 export function checkWorkbook(grids: SheetGrid[], catalog: FrameworkCatalog): CheckResult {
-  const result: CheckResult = { assessmentSheets: [], sheets: [], people: [], problems: [] };
+  const own = frameworksInGrids(grids);
+  const known = catalog.with(own.entries);
+  const result: CheckResult = { assessmentSheets: [], frameworkSheets: own.sheets, sheets: [], people: [], problems: [...own.problems] };
   for (const grid of grids) {
-    if (!isAssessmentSheet(grid, catalog)) continue;
+    if (isFrameworkSheet(grid) || !isAssessmentSheet(grid, known)) continue;
     result.assessmentSheets.push(grid.name);
-    const { sheet, problems } = readAssessmentSheet(grid, catalog);
+    const { sheet, problems } = readAssessmentSheet(grid, known);
     result.problems.push(...problems);
     if (sheet) {
       result.sheets.push(sheet);

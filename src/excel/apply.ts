@@ -1,5 +1,5 @@
-import type { Block, CellStyle, PlanCell, Rect, SheetPlan } from "../core/layout/plan";
-import { cellAddress, columnName, isFormulaCell, isLinkCell, looksLikeFormula, rectAddress, sheetReference } from "../core/layout/plan";
+import type { Block, CellStyle, PlanCell, Rect, SheetPlan, TablePlan } from "../core/layout/plan";
+import { cellAddress, columnName, isFormulaCell, isLinkCell, looksLikeFormula, rectAddress, sheetReference, wouldExcelReinterpret } from "../core/layout/plan";
 import { uniqueSheetName, uniqueTableName } from "../core/layout/names";
 
 /**
@@ -19,9 +19,14 @@ function formulaEntry(cell: PlanCell): string | number | boolean {
   return cell;
 }
 
-/** Text that Excel would read as a formula gets the text number format before it is written. */
+/** Text that Excel would not keep as typed: a formula, or a number, date or boolean on entry. */
+function keepsAsTextOnlyIfFormatted(text: string): boolean {
+  return looksLikeFormula(text) || wouldExcelReinterpret(text);
+}
+
+/** Such text gets the text number format before it is written, so "00123" stays "00123". */
 function needsTextFormat(cell: PlanCell): boolean {
-  return (typeof cell === "string" && looksLikeFormula(cell)) || (isLinkCell(cell) && looksLikeFormula(cell.text));
+  return (typeof cell === "string" && keepsAsTextOnlyIfFormatted(cell)) || (isLinkCell(cell) && keepsAsTextOnlyIfFormatted(cell.text));
 }
 
 function payloadBytes(rows: PlanCell[][]): number {
@@ -42,6 +47,18 @@ export function chunkBlock(block: Block): Block[] {
 
 function blockRect(block: Block): Rect {
   return { row: block.row, col: block.col, rows: block.cells.length, cols: Math.max(...block.cells.map((r) => r.length)) };
+}
+
+/**
+ * Formulas filling whole columns of a table's data body: written after the table exists, one
+ * formula per column (the same in every row, in R1C1 terms), Excel keeps them as calculated
+ * columns and gives rows added to the table the same formulas.
+ */
+function fillsTableColumns(block: Block, tables: TablePlan[]): boolean {
+  const r = blockRect(block);
+  return tables.some(
+    (t) => r.row === t.range.row + 1 && r.rows === t.range.rows - 1 && r.col >= t.range.col && r.col + r.cols <= t.range.col + t.range.cols && block.cells.every((row) => row.length === r.cols && row.every(isFormulaCell)),
+  );
 }
 
 function applyStyle(range: Excel.Range, style: CellStyle) {
@@ -93,25 +110,23 @@ export async function applyPlanInExcel(context: Excel.RequestContext, plan: Shee
   context.workbook.application.suspendScreenUpdatingUntilNextSync();
   const sheet = worksheets.add(name);
 
-  const chunks = plan.blocks.flatMap(chunkBlock);
   let queued = 0;
-  for (const chunk of chunks) {
-    const bytes = payloadBytes(chunk.cells);
-    if (queued > 0 && queued + bytes > MAX_CHUNK_BYTES) {
-      // Only past the request limit: the sync count grows with payload, never with a small sheet's rows.
-      // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per 4 MB chunk, as Excel on the web requires
-      await context.sync();
-      context.workbook.application.suspendApiCalculationUntilNextSync();
-      queued = 0;
+  const writeBlocks = async (blocks: Block[]) => {
+    for (const chunk of blocks.flatMap(chunkBlock)) {
+      const bytes = payloadBytes(chunk.cells);
+      if (queued > 0 && queued + bytes > MAX_CHUNK_BYTES) {
+        // Only past the request limit: the sync count grows with payload, never with a small sheet's rows.
+        // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per 4 MB chunk, as Excel on the web requires
+        await context.sync();
+        context.workbook.application.suspendApiCalculationUntilNextSync();
+        queued = 0;
+      }
+      queueBlock(sheet, chunk);
+      queued += bytes;
     }
-    queueBlock(sheet, chunk);
-    queued += bytes;
-  }
-
-  for (const { col, width } of plan.columnWidths) sheet.getRange(`${columnName(col)}:${columnName(col)}`).format.columnWidth = width * POINTS_PER_CHAR;
-  for (const { row, height } of plan.rowHeights) sheet.getRange(`${row + 1}:${row + 1}`).format.rowHeight = height;
-  for (const { range, style } of plan.styles) applyStyle(sheet.getRange(rectAddress(range)), style);
-
+  };
+  const calculated = plan.blocks.filter((b) => fillsTableColumns(b, plan.tables));
+  await writeBlocks(plan.blocks.filter((b) => !calculated.includes(b)));
   for (const t of plan.tables) {
     const table = sheet.tables.add(sheet.getRange(rectAddress(t.range)), true);
     const tableName = uniqueTableName(t.name, takenTables);
@@ -119,6 +134,12 @@ export async function applyPlanInExcel(context: Excel.RequestContext, plan: Shee
     table.name = tableName;
     table.style = t.style;
   }
+  await writeBlocks(calculated);
+
+  for (const { col, width } of plan.columnWidths) sheet.getRange(`${columnName(col)}:${columnName(col)}`).format.columnWidth = width * POINTS_PER_CHAR;
+  for (const { row, height } of plan.rowHeights) sheet.getRange(`${row + 1}:${row + 1}`).format.rowHeight = height;
+  for (const { range, style } of plan.styles) applyStyle(sheet.getRange(rectAddress(range)), style);
+
   for (const v of plan.validations) {
     const dv = sheet.getRange(rectAddress(v.range)).dataValidation;
     dv.rule = { wholeNumber: { formula1: v.min, formula2: v.max, operator: "Between" } };

@@ -22,12 +22,16 @@ export function createAssessmentSheet(run: ExcelRunner, framework: Framework, ro
   return run((context) => applyPlanInExcel(context, plan));
 }
 
-/** Names from the cells the user selected: every non-empty text or number, in reading order. */
+/**
+ * Names from the cells the user selected: every non-empty text or number, in reading order. Only
+ * the used part of the selection is read, so selecting whole columns stays under Excel's limits.
+ */
 export function namesFromSelection(run: ExcelRunner): Promise<string[]> {
   return run(async (context) => {
-    const range = context.workbook.getSelectedRange();
+    const range = context.workbook.getSelectedRange().getUsedRangeOrNullObject(true);
     range.load("values");
     await context.sync();
+    if (range.isNullObject) return [];
     return range.values
       .flat()
       .filter((v: unknown) => (typeof v === "string" && v.trim() !== "") || typeof v === "number")
@@ -37,7 +41,7 @@ export function namesFromSelection(run: ExcelRunner): Promise<string[]> {
 
 export function checkOpenWorkbook(run: ExcelRunner, frameworks: Framework[]): Promise<CheckResult> {
   const catalog = catalogOf(frameworks);
-  return run(async (context) => checkWorkbook(await readWorkbookGrids(context), catalog));
+  return run(async (context) => checkWorkbook(await readWorkbookGrids(context, catalog.criterionIds), catalog));
 }
 
 /** Replaces the check's own results sheet (never a user's sheet of that name) with a new one. */

@@ -243,7 +243,7 @@ export function teamOf(index: AssessmentIndex): Team {
   const cached = teams.get(index);
   if (cached?.version === index.version) return cached.team;
   const sheets = index.sheets();
-  const team = buildTeam([{ source: THIS_WORKBOOK, result: { assessmentSheets: sheets.map((s) => s.sheet), sheets, people: sheets.flatMap(judgeSheet), problems: [] } }]);
+  const team = buildTeam([{ source: THIS_WORKBOOK, result: { assessmentSheets: sheets.map((s) => s.sheet), frameworkSheets: [], sheets, people: sheets.flatMap(judgeSheet), problems: [] } }]);
   teams.set(index, { version: index.version, team });
   return team;
 }

@@ -1,8 +1,10 @@
 import { catalogOf, checkWorkbook, judgeSheet, readScoreTable } from "../../src/core/check";
 import { formulaKey } from "../../src/core/grid";
 import { ASSESSMENT_ROWS, assessedCriteria, planAssessmentSheet } from "../../src/core/layout/assessment-sheet";
+import { planFrameworkSheet } from "../../src/core/layout/framework-sheet";
 import { cellAddress, columnName } from "../../src/core/layout/plan";
 import { builtInFrameworks } from "../../src/frameworks";
+import { threeLevels } from "../helpers/fixtures";
 import { gridFromPlan } from "../helpers/grids";
 import { builtIn } from "../helpers/workbooks";
 
@@ -100,3 +102,43 @@ describe("reading is apart from judging", () => {
     expect(problem.message).toContain(`Column ${columnName(col)} ("Notes")`);
   });
 });
+
+describe("the workbook's own framework sheets", () => {
+  const fw = threeLevels;
+  const assistant = fw.roles[0];
+  const top = fw.levels[2];
+  const assessment = () => gridFromPlan(planAssessmentSheet(fw, assistant, top, [{ name: "Ann", scores: Object.fromEntries(assistant.criteria.map((c) => [c.id, c.id === "A3" ? 0 : 3])) }], "T"));
+  const frameworkSheet = () => gridFromPlan(planFrameworkSheet(fw), "Our framework");
+
+  it("are read first, so an assessment sheet of a framework no catalog knows is checked", () => {
+    const result = checkWorkbook([assessment(), frameworkSheet()], catalog);
+    expect(result.frameworkSheets).toEqual(["Our framework"]);
+    expect(result.problems.filter((p) => p.severity === "error")).toEqual([]);
+    expect(result.people[0]).toMatchObject({ framework: fw.id, attainedLevel: "C", essentialsMet: true });
+  });
+
+  it("take effect as edited: a desirable criterion made essential on the sheet fails the person who scored 0", () => {
+    const sheet = frameworkSheet();
+    const row = sheet.values.findIndex((r) => r[priorityColumn(sheet)] !== undefined && r.includes("A3"));
+    sheet.values[row][priorityColumn(sheet)] = "essential";
+    const result = checkWorkbook([assessment(), sheet], catalog);
+    expect(result.people[0]).toMatchObject({ attainedLevel: null, unmetEssential: ["A3"], essentialsMet: false });
+  });
+
+  it("report what is wrong in them at their cells, and the sheets that need them cannot be checked", () => {
+    const sheet = frameworkSheet();
+    const row = sheet.values.findIndex((r) => r.includes("B1"));
+    const col = sheet.values[row].indexOf("B1");
+    sheet.values[row][col] = "A1";
+    const needing = assessment();
+    const result = checkWorkbook([needing, sheet], catalog);
+    expect(result.problems).toContainEqual(expect.objectContaining({ sheet: "Our framework", cell: cellAddress(row, col), severity: "error", code: "framework-sheet-error", message: expect.stringContaining("A1") }));
+    expect(result.problems).toContainEqual(expect.objectContaining({ sheet: needing.name, code: "unknown-framework" }));
+  });
+});
+
+/** The column of the criteria table headed Priority on a framework sheet. */
+function priorityColumn(sheet: { values: unknown[][] }): number {
+  const header = sheet.values.find((r) => r.includes("Priority") && r.includes("ID"))!;
+  return header.indexOf("Priority");
+}

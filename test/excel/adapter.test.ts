@@ -1,9 +1,11 @@
 import { catalogOf, checkWorkbook } from "../../src/core/check";
-import { planAssessmentSheet } from "../../src/core/layout/assessment-sheet";
+import { COMPUTED_HEADERS, planAssessmentSheet, rowFormulas } from "../../src/core/layout/assessment-sheet";
 import { planCriteriaSheet } from "../../src/core/layout/criteria-sheet";
 import { cellAddress, isFormulaCell } from "../../src/core/layout/plan";
 import { applyPlanInExcel, MAX_CHUNK_BYTES } from "../../src/excel/apply";
+import { FRAMEWORK_SHEET_MARK } from "../../src/core/layout/framework-sheet";
 import { readWorkbookGrids } from "../../src/excel/read";
+import { namesFromSelection } from "../../src/excel/workbook";
 import { builtInFrameworks, findFramework } from "../../src/frameworks";
 import { addFakeSheet, cellOf, createFakeExcel } from "../fakes/fake-excel";
 import { builtIn, stockportPerson } from "../helpers/workbooks";
@@ -66,6 +68,34 @@ describe("the Office.js adapter applies a layout plan", () => {
     expect(excel.state.writes.indexOf(formats[0])).toBeLessThan(excel.state.writes.indexOf(formulas.find((w) => w.address === formats[0].address)!));
   });
 
+  it("writes names Excel would reinterpret as text, so they stay as typed", async () => {
+    const excel = createFakeExcel();
+    const typed = ["00123", "1/2", "TRUE", "3e5", "1-2", "Ann"];
+    const plan = planAssessmentSheet(framework, role, level, typed.map((name) => ({ name })), "Assess");
+    const name = await excel.run((context) => applyPlanInExcel(context, plan));
+    const sheet = excel.state.sheets.find((s) => s.name === name)!;
+    expect(typed.map((_, i) => cellOf(sheet, `A${12 + i}`))).toEqual([
+      ...typed.slice(0, 5).map((value) => ({ value, numberFormat: "@" })),
+      { value: "Ann", numberFormat: "General" },
+    ]);
+  });
+
+  it("makes the computed columns calculated columns: a row added to the table gets their formulas", async () => {
+    const { excel, plan, name } = await applyAssessment(3);
+    const n = plan.tables[0].range.cols - 1 - COMPUTED_HEADERS.length;
+    const firstComputed = 1 + n;
+    expect(Object.keys(excel.state.tables[0].calculated).map(Number)).toEqual(COMPUTED_HEADERS.map((_, i) => firstComputed + i));
+    await excel.run(async (context) => {
+      context.workbook.tables.getItem("Assess").rows.add(null, [["Dee", ...Array(n).fill(3)]]);
+      await context.sync();
+    });
+    const sheet = excel.state.sheets.find((s) => s.name === name)!;
+    expect(excel.state.tables[0].address).toBe(`A11:${cellAddress(14, firstComputed + COMPUTED_HEADERS.length - 1)}`);
+    expect(cellOf(sheet, "A15")?.value).toBe("Dee");
+    const added = COMPUTED_HEADERS.map((_, i) => cellOf(sheet, cellAddress(14, firstComputed + i))?.formula);
+    expect(added).toEqual(rowFormulas(framework, n, 15, cellAddress(14, firstComputed + 4)));
+  });
+
   it("gives a taken sheet name a new sheet and never touches the existing one", async () => {
     const excel = createFakeExcel();
     const existing = addFakeSheet(excel.state, "Library Assistant", [["mine", 42]]);
@@ -91,8 +121,22 @@ describe("the Office.js adapter applies a layout plan", () => {
   });
 });
 
+describe("names from the selection", () => {
+  it("reads only the used part of a whole-column selection, well under Excel's limits", async () => {
+    const excel = createFakeExcel();
+    addFakeSheet(excel.state, "Team", [["Name"], ["Ann Lee"], [" Bo Chan "], [null], [42]]);
+    excel.state.selection = { sheet: "Team", address: "A:A" };
+    expect(await namesFromSelection(excel.run)).toEqual(["Name", "Ann Lee", "Bo Chan", "42"]);
+    expect(excel.state.syncLog.map((r) => r.responseBytes)).toEqual([expect.any(Number)]);
+    expect(excel.state.syncLog[0].responseBytes).toBeLessThan(200);
+    excel.state.selection = { sheet: "Team", address: "C5:D9" };
+    expect(await namesFromSelection(excel.run)).toEqual([]);
+  });
+});
+
 describe("the Office.js adapter reads sheets into grids", () => {
-  it("in three syncs for any number of rows, and the check finds what the file route finds", async () => {
+  it("in the same syncs for 5 and 500 rows, and the check finds what the file route finds", async () => {
+    const syncs: number[] = [];
     for (const n of [5, 500]) {
       const excel = createFakeExcel();
       const stockport = findFramework("stockport-library-assistant")!;
@@ -101,9 +145,10 @@ describe("the Office.js adapter reads sheets into grids", () => {
       await excel.run((context) => applyPlanInExcel(context, planAssessmentSheet(stockport, srole, stockport.levels[0], persons, "A")));
       excel.state.sheets[0].hiddenRows.add(12);
       excel.state.syncs = 0;
-      const grids = await excel.run((context) => readWorkbookGrids(context));
-      expect(excel.state.syncs).toBe(3);
-      const result = checkWorkbook(grids, catalogOf(builtInFrameworks()));
+      const catalog = catalogOf(builtInFrameworks());
+      const grids = await excel.run((context) => readWorkbookGrids(context, catalog.criterionIds));
+      syncs.push(excel.state.syncs);
+      const result = checkWorkbook(grids, catalog);
       expect(result.people).toHaveLength(n);
       expect(result.people[1]).toMatchObject({ employee: "P1", unmetEssential: ["SLA-05"], missing: ["SLA-04"] });
       expect(result.problems.map((p) => [p.code, p.cell])).toEqual(
@@ -113,15 +158,20 @@ describe("the Office.js adapter reads sheets into grids", () => {
         ]),
       );
     }
+    // Sheet list, probe, header row, one chunk of rows.
+    expect(syncs).toEqual([4, 4]);
   });
 
-  it("reads error values, booleans and formulas, and an empty sheet", async () => {
+  it("reads error values, booleans and formulas of an assessment sheet, a framework sheet, and neither empty nor other sheets", async () => {
     const excel = createFakeExcel();
-    addFakeSheet(excel.state, "Data", [[null, { error: "#N/A" }, true, { formula: "1+2", value: 3 }]]);
+    addFakeSheet(excel.state, "Data", [["Framework"], [null, { error: "#N/A" }, true, { formula: "1+2", value: 3 }]]);
     addFakeSheet(excel.state, "Empty");
-    const [data, empty] = await excel.run((context) => readWorkbookGrids(context));
-    expect(data.values[0]).toEqual([undefined, { error: "#N/A" }, true, 3]);
-    expect([...data.formulas.values()]).toEqual(["1+2"]);
-    expect(empty).toMatchObject({ name: "Empty", values: [] });
+    addFakeSheet(excel.state, "Other", [["Name", 1]]);
+    addFakeSheet(excel.state, "Our framework", [[FRAMEWORK_SHEET_MARK], ["id", "our-framework"]]);
+    const grids = await excel.run((context) => readWorkbookGrids(context, new Set()));
+    expect(grids.map((g) => g.name)).toEqual(["Data", "Our framework"]);
+    expect(grids[1].values[1]).toEqual(["id", "our-framework"]);
+    expect(grids[0].values[1]).toEqual([null, { error: "#N/A" }, true, 3]);
+    expect([...grids[0].formulas.values()]).toEqual(["1+2"]);
   });
 });

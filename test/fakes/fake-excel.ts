@@ -4,6 +4,14 @@
  * syncs counted, and change events that a test can fire. It runs in jest and, transpiled, inside
  * the browser page of the end-to-end test. It computes no formulas: a formula cell's value is
  * whatever the test gave it.
+ *
+ * Like Excel on the web it queues writes and loads until `sync()`, and refuses a sync whose
+ * request or response payload (the JSON Excel would send) is over 5 MB, or a read of more than
+ * 5 million cells, with the error code Office.js gives. Every sync's bytes are in `syncLog`. A
+ * text written into a cell that is not text-formatted is reinterpreted as Excel does on entry
+ * ("00123" becomes 123, "TRUE" a boolean, "1/2" a date), and a table column whose data body is
+ * filled with one formula (in R1C1 terms) while the table exists becomes a calculated column,
+ * copied into rows that `table.rows.add` appends.
  */
 
 type Scalar = string | number | boolean | null;
@@ -30,7 +38,7 @@ export interface FakeSheet {
 
 export interface FakeWorkbookState {
   sheets: FakeSheet[];
-  tables: { name: string; sheet: string; address: string; style?: string }[];
+  tables: FakeTable[];
   selection: { sheet: string; address: string };
   active?: string;
   syncs: number;
@@ -39,9 +47,81 @@ export interface FakeWorkbookState {
   writes: { sheet: string; address: string; kind: "formulas" | "values" | "numberFormat"; data: unknown[][] }[];
   suspendedCalculation: number;
   suspendedScreen: number;
+  /** One record per sync, in order: what went to Excel and what came back. */
+  syncLog: SyncRecord[];
+  limits: { payloadBytes: number; cellsPerRead: number };
+}
+
+export interface FakeTable {
+  name: string;
+  sheet: string;
+  address: string;
+  style?: string;
+  hasHeaders?: boolean;
+  /** Calculated columns: column offset in the table -> the formula in R1C1 terms. */
+  calculated: Record<number, string>;
+}
+
+export interface SyncRecord {
+  requestBytes: number;
+  responseBytes: number;
+  cellsRead: number;
+  /** The error code when Excel refused the sync. */
+  refused?: string;
+}
+
+/** Excel on the web: 5 MB per request and per response, 5 million cells per read. */
+export const EXCEL_WEB_LIMITS = { payloadBytes: 5 * 1024 * 1024, cellsPerRead: 5_000_000 } as const;
+
+/** UTF-8 bytes of the JSON Excel would carry for a value. */
+export function jsonBytes(value: unknown): number {
+  return new TextEncoder().encode(JSON.stringify(value) ?? "").length;
+}
+
+/** An error shaped as OfficeExtension.Error carries it. */
+function officeError(code: string, message: string): Error {
+  return Object.assign(new Error(message), { name: "RichApi.Error", code, debugInfo: { code, message } });
+}
+
+/** Bytes and syncs of the syncs since `from` (an index into syncLog). */
+export function syncCost(state: FakeWorkbookState, from = 0) {
+  const log = state.syncLog.slice(from);
+  return {
+    syncs: log.length,
+    requestBytes: log.reduce((n, r) => n + r.requestBytes, 0),
+    responseBytes: log.reduce((n, r) => n + r.responseBytes, 0),
+    largestPayload: log.reduce((n, r) => Math.max(n, r.requestBytes, r.responseBytes), 0),
+  };
 }
 
 const key = (r: number, c: number) => `${r},${c}`;
+
+interface Bounds {
+  minR: number;
+  minC: number;
+  maxR: number;
+  maxC: number;
+}
+
+/** A sheet's cells, keeping the used range's bounds up to date so a 100,000-row sheet is not scanned for every probe. */
+class CellMap extends Map<string, FakeCell> {
+  /** Undefined when it must be computed again (a cell emptied or deleted). */
+  bounds?: Bounds;
+  override set(k: string, cell: FakeCell) {
+    const b = this.bounds;
+    if (b && (cell.value === null || cell.value === "")) this.bounds = undefined;
+    else if (b) {
+      const comma = k.indexOf(",");
+      const [r, c] = [Number(k.slice(0, comma)), Number(k.slice(comma + 1))];
+      this.bounds = { minR: Math.min(b.minR, r), minC: Math.min(b.minC, c), maxR: Math.max(b.maxR, r), maxC: Math.max(b.maxC, c) };
+    }
+    return super.set(k, cell);
+  }
+  override delete(k: string) {
+    this.bounds = undefined;
+    return super.delete(k);
+  }
+}
 
 function colIndex(letters: string): number {
   return [...letters.toUpperCase()].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
@@ -71,11 +151,11 @@ export function parseRange(address: string): { row: number; col: number; rows: n
 }
 
 export function createFakeWorkbook(): FakeWorkbookState {
-  return { sheets: [], tables: [], selection: { sheet: "", address: "A1" }, syncs: 0, runs: 0, writes: [], suspendedCalculation: 0, suspendedScreen: 0 };
+  return { sheets: [], tables: [], selection: { sheet: "", address: "A1" }, syncs: 0, runs: 0, writes: [], suspendedCalculation: 0, suspendedScreen: 0, syncLog: [], limits: { ...EXCEL_WEB_LIMITS } };
 }
 
 export function addFakeSheet(state: FakeWorkbookState, name: string, rows: (Scalar | { formula: string; value: Scalar } | { error: string })[][] = []): FakeSheet {
-  const sheet: FakeSheet = { id: `{${state.sheets.length + 1}-fake}`, name, cells: new Map(), hiddenRows: new Set(), protected: false, validations: [], conditionalFormats: [], hyperlinks: [], formats: [] };
+  const sheet: FakeSheet = { id: `{${state.sheets.length + 1}-fake}`, name, cells: new CellMap(), hiddenRows: new Set(), protected: false, validations: [], conditionalFormats: [], hyperlinks: [], formats: [] };
   rows.forEach((row, r) =>
     row.forEach((v, c) => {
       if (v === null || v === undefined) return;
@@ -93,6 +173,111 @@ export function cellOf(sheet: FakeSheet, address: string): FakeCell | undefined 
   return sheet.cells.get(key(r.row, r.col));
 }
 
+/**
+ * What Excel stores when text is typed (or written through Office.js) into a cell that is not
+ * text-formatted: numbers (leading zeros dropped, exponents, thousands separators, percents),
+ * TRUE/FALSE, and month/day dates as date serials. A model of the common cases, kept apart from
+ * the add-in's own rule so the tests can catch that rule missing one.
+ */
+export function excelEntry(text: string): Scalar {
+  const t = text.trim();
+  if (/^[+-]?(\d{1,3}(,\d{3})+|\d+)?(\.\d+)?(e[+-]?\d+)?%?$/i.test(t) && /\d/.test(t)) {
+    const n = Number(t.replace(/[,%]/g, ""));
+    if (!Number.isNaN(n)) return t.endsWith("%") ? n / 100 : n;
+  }
+  if (/^(true|false)$/i.test(t)) return t.toLowerCase() === "true";
+  const date = /^(\d{1,2})[/-](\d{1,2})(?:[/-](\d{2,4}))?$/.exec(t);
+  if (date) {
+    // As in an en-US Excel: month first; a date without a year is in the current year (2026 here).
+    const [month, day, year] = [Number(date[1]), Number(date[2]), date[3] ? Number(date[3]) : 2026];
+    if (month >= 1 && month <= 12 && day >= 1 && day <= 31) return Math.round((Date.UTC(year < 100 ? 2000 + year : year, month - 1, day) - Date.UTC(1899, 11, 30)) / 86_400_000);
+  }
+  return text;
+}
+
+/** A1 references in a formula (outside string literals) rewritten by `f`. */
+function mapReferences(formula: string, f: (ref: { colAbs: boolean; col: number; rowAbs: boolean; row: number }) => string): string {
+  return formula
+    .split(/("(?:[^"]|"")*")/)
+    .map((part, i) =>
+      i % 2 === 1
+        ? part
+        : part.replace(/(?<![A-Za-z0-9_.])(\$?)([A-Z]{1,3})(\$?)(\d+)(?![A-Za-z0-9_(])/g, (_m, ca: string, c: string, ra: string, r: string) =>
+            f({ colAbs: ca === "$", col: colIndex(c), rowAbs: ra === "$", row: Number(r) - 1 }),
+          ),
+    )
+    .join("");
+}
+
+/** A formula written in cell (row, col) in R1C1 terms: equal for every row of a consistent column. */
+export function toR1C1(formula: string, row: number, col: number): string {
+  return mapReferences(formula, (ref) => `R${ref.rowAbs ? ref.row + 1 : `[${ref.row - row}]`}C${ref.colAbs ? ref.col + 1 : `[${ref.col - col}]`}`);
+}
+
+/** The R1C1 formula as A1 in cell (row, col). */
+export function fromR1C1(formula: string, row: number, col: number): string {
+  return formula
+    .split(/("(?:[^"]|"")*")/)
+    .map((part, i) =>
+      i % 2 === 1
+        ? part
+        : part.replace(/R(\[-?\d+\]|\d+)C(\[-?\d+\]|\d+)/g, (_m, r: string, c: string) => {
+            const rowAbs = !r.startsWith("[");
+            const colAbs = !c.startsWith("[");
+            const rr = rowAbs ? Number(r) - 1 : row + Number(r.slice(1, -1));
+            const cc = colAbs ? Number(c) - 1 : col + Number(c.slice(1, -1));
+            return `${colAbs ? "$" : ""}${colName(cc)}${rowAbs ? "$" : ""}${rr + 1}`;
+          }),
+    )
+    .join("");
+}
+
+const GRID_PROPERTIES = new Set(["values", "formulas", "valueTypes", "numberFormat"]);
+
+/** One cell written through `values`, `formulas` or `numberFormat`, as Excel stores it. */
+function setCell(s: FakeSheet, row: number, col: number, kind: "formulas" | "values" | "numberFormat", v: unknown) {
+  const k = key(row, col);
+  const cell = s.cells.get(k) ?? { value: null };
+  if (kind === "numberFormat") cell.numberFormat = String(v);
+  else if (kind === "formulas" && typeof v === "string" && v.startsWith("=") && cell.numberFormat !== "@") {
+    cell.formula = v.slice(1);
+    cell.value = null;
+  } else {
+    delete cell.formula;
+    cell.value = v === "" ? null : typeof v === "string" && cell.numberFormat !== "@" ? excelEntry(v) : (v as Scalar);
+  }
+  if (cell.value === null && cell.formula === undefined && cell.numberFormat === undefined) s.cells.delete(k);
+  else s.cells.set(k, cell);
+}
+
+/**
+ * After a formulas write: a table column whose whole data body now holds one formula (in R1C1
+ * terms) becomes a calculated column. Scanned from the bottom, so a chunk that has not reached
+ * the last row costs one look.
+ */
+function noteCalculatedColumns(state: FakeWorkbookState, s: FakeSheet, written: { row: number; col: number; rows: number; cols: number }) {
+  for (const table of state.tables) {
+    if (table.sheet !== s.name) continue;
+    const t = parseRange(table.address);
+    const firstBody = t.row + (table.hasHeaders === false ? 0 : 1);
+    const lastBody = t.row + t.rows - 1;
+    if (written.row > lastBody || written.row + written.rows - 1 < firstBody) continue;
+    for (let c = Math.max(t.col, written.col); c < Math.min(t.col + t.cols, written.col + written.cols); c++) {
+      let shared: string | undefined;
+      for (let r = lastBody; r >= firstBody; r--) {
+        const formula = s.cells.get(key(r, c))?.formula;
+        const r1c1 = formula === undefined ? undefined : toR1C1(formula, r, c);
+        if (r1c1 === undefined || (shared !== undefined && r1c1 !== shared)) {
+          shared = undefined;
+          break;
+        }
+        shared = r1c1;
+      }
+      if (shared !== undefined) table.calculated[c - t.col] = shared;
+    }
+  }
+}
+
 type Handler = (event: { worksheetId: string; address: string; type: string; changeType: string; source: string }) => unknown;
 
 /** Builds the `Excel` global: `run`, plus what a test needs to drive and inspect it. */
@@ -102,15 +287,20 @@ export function createFakeExcel(state: FakeWorkbookState = createFakeWorkbook())
   const deletedHandlers: Handler[] = [];
 
   function makeContext() {
-    const pendingLoads: (() => void)[] = [];
+    // Writes and loads wait for sync(), in order, as in Office; a load sees the writes queued before it.
+    const queue: ({ kind: "write"; bytes: number; run: () => void } | { kind: "load"; run: (record: SyncRecord) => () => void })[] = [];
+    // Writes the fake applies at once (formats, validations, tables): counted in the next sync's request.
+    let eagerBytes = 0;
+    const queueWrite = (data: unknown, run: () => void) => queue.push({ kind: "write", bytes: jsonBytes(data), run });
+    // As in Office, a sheet is found by its name or its id.
     const sheetByName = (name: string) => {
-      const s = state.sheets.find((x) => x.name.toLowerCase() === name.toLowerCase());
+      const s = state.sheets.find((x) => x.name.toLowerCase() === name.toLowerCase() || x.id === name);
       if (!s) throw Object.assign(new Error(`The requested resource doesn't exist (sheet ${name}).`), { code: "ItemNotFound" });
       return s;
     };
 
     /** An object whose listed properties can be read only after load + sync. */
-    function loadable<T extends object>(resolve: Record<string, () => unknown>, rest: T) {
+    function loadable<T extends object>(resolve: Record<string, () => unknown>, rest: T, cellCount?: () => number) {
       const loaded = new Map<string, unknown>();
       // Descriptors, not spread: spreading would run the setters' getters and drop the setters.
       const obj = Object.defineProperties({
@@ -118,8 +308,18 @@ export function createFakeExcel(state: FakeWorkbookState = createFakeWorkbook())
           const asked = props === undefined ? Object.keys(resolve) : (Array.isArray(props) ? props : props.split(",")).map((p) => p.trim().split("/")[0]);
           // As in Office, any load makes isNullObject readable after the sync.
           const names = "isNullObject" in resolve ? [...asked, "isNullObject"] : asked;
-          pendingLoads.push(() => {
-            for (const n of names) if (n in resolve) loaded.set(n, resolve[n]());
+          queue.push({
+            kind: "load",
+            run: (record) => {
+              if (cellCount && names.some((n) => GRID_PROPERTIES.has(n))) {
+                const cells = cellCount();
+                if (cells > state.limits.cellsPerRead) throw officeError("RangeExceedsLimit", `The range has ${cells} cells; Excel reads at most ${state.limits.cellsPerRead} at once.`);
+                record.cellsRead += cells;
+              }
+              const got = new Map(names.filter((n) => n in resolve).map((n) => [n, resolve[n]()] as const));
+              record.responseBytes += jsonBytes(Object.fromEntries(got));
+              return () => got.forEach((v, n) => loaded.set(n, v));
+            },
           });
           return obj;
         },
@@ -153,27 +353,17 @@ export function createFakeExcel(state: FakeWorkbookState = createFakeWorkbook())
         const { s, r } = used();
         return Array.from({ length: r.rows }, (_, i) => Array.from({ length: r.cols }, (_, j) => f(s.cells.get(key(r.row + i, r.col + j)), r.row + i, r.col + j)));
       };
-      const write = (kind: "formulas" | "values" | "numberFormat", data: unknown[][]) => {
-        const { s, r } = used();
-        state.writes.push({ sheet: s.name, address: rectAddress(r), kind, data });
-        data.forEach((row, i) =>
-          row.forEach((v, j) => {
-            const k = key(r.row + i, r.col + j);
-            const cell = s.cells.get(k) ?? { value: null };
-            if (kind === "numberFormat") cell.numberFormat = String(v);
-            else if (kind === "formulas" && typeof v === "string" && v.startsWith("=") && cell.numberFormat !== "@") {
-              cell.formula = v.slice(1);
-              cell.value = null;
-            } else {
-              delete cell.formula;
-              cell.value = v === "" ? null : (v as Scalar);
-            }
-            if (cell.value === null && cell.formula === undefined && cell.numberFormat === undefined) s.cells.delete(k);
-            else s.cells.set(k, cell);
-          }),
-        );
+      const write = (kind: "formulas" | "values" | "numberFormat", data: unknown[][]) =>
+        queueWrite(data, () => {
+          const { s, r } = used();
+          state.writes.push({ sheet: s.name, address: rectAddress(r), kind, data });
+          data.forEach((row, i) => row.forEach((v, j) => setCell(s, r.row + i, r.col + j, kind, v)));
+          if (kind === "formulas") noteCalculatedColumns(state, s, r);
+        });
+      const recordFormat = (path: string, v: unknown) => {
+        eagerBytes += jsonBytes(v);
+        sheet().formats.push({ address: rectAddress(rect()), format: { [path]: v } });
       };
-      const recordFormat = (path: string, v: unknown) => sheet().formats.push({ address: rectAddress(rect()), format: { [path]: v } });
       const range = loadable(
         {
           address: () => `${sheetName}!${rectAddress(rect())}`,
@@ -209,6 +399,7 @@ export function createFakeExcel(state: FakeWorkbookState = createFakeWorkbook())
           },
           dataValidation: {
             set rule(v: unknown) {
+              eagerBytes += jsonBytes(v);
               sheet().validations.push({ address: rectAddress(rect()), rule: v, prompt: undefined, errorAlert: undefined });
             },
             set prompt(v: unknown) {
@@ -227,11 +418,23 @@ export function createFakeExcel(state: FakeWorkbookState = createFakeWorkbook())
             },
           },
           set hyperlink(v: unknown) {
+            eagerBytes += jsonBytes(v);
             sheet().hyperlinks.push({ address: rectAddress(rect()), link: v });
           },
           getColumn(i: number) {
             const r = rect();
             return rangeObject(sheetName, rectAddress({ row: r.row, col: r.col + i, rows: r.rows, cols: 1 }));
+          },
+          /** The part of this range inside the sheet's used range, or a null object. */
+          getUsedRangeOrNullObject() {
+            const r = rect();
+            const u = usedBounds(sheet());
+            const top = Math.max(r.row, u.minR);
+            const left = Math.max(r.col, u.minC);
+            const bottom = Math.min(r.row + r.rows - 1, u.maxR);
+            const right = Math.min(r.col + r.cols - 1, u.maxC);
+            if (bottom < top || right < left) return nullRange();
+            return rangeObject(sheetName, rectAddress({ row: top, col: left, rows: bottom - top + 1, cols: right - left + 1 }));
           },
           getVisibleView() {
             return loadable(
@@ -251,6 +454,7 @@ export function createFakeExcel(state: FakeWorkbookState = createFakeWorkbook())
             state.selection = { sheet: sheetName, address: rectAddress(rect()) };
           },
         },
+        () => rect().rows * rect().cols,
       );
       range.__setters.formulas = (v) => write("formulas", v as unknown[][]);
       range.__setters.values = (v) => write("values", v as unknown[][]);
@@ -258,23 +462,30 @@ export function createFakeExcel(state: FakeWorkbookState = createFakeWorkbook())
       return range;
     }
 
-    function usedRangeOrNull(sheetName: string): any {
-      const s = sheetByName(sheetName);
-      let maxR = -1;
-      let maxC = -1;
-      let minR = Infinity;
-      let minC = Infinity;
+    /** Bounds of the cells holding a value (maxR -1 when none). */
+    function usedBounds(s: FakeSheet): Bounds {
+      const cached = s.cells instanceof CellMap ? s.cells.bounds : undefined;
+      if (cached) return cached;
+      const b = { minR: Infinity, minC: Infinity, maxR: -1, maxC: -1 };
       for (const [k, cell] of s.cells) {
         if (cell.value === null || cell.value === "") continue;
-        const [r, c] = k.split(",").map(Number);
-        maxR = Math.max(maxR, r);
-        maxC = Math.max(maxC, c);
-        minR = Math.min(minR, r);
-        minC = Math.min(minC, c);
+        const comma = k.indexOf(",");
+        const r = Number(k.slice(0, comma));
+        const c = Number(k.slice(comma + 1));
+        b.maxR = Math.max(b.maxR, r);
+        b.maxC = Math.max(b.maxC, c);
+        b.minR = Math.min(b.minR, r);
+        b.minC = Math.min(b.minC, c);
       }
-      if (maxR < 0) {
-        return loadable({ isNullObject: () => true }, { getColumn: () => { throw new Error("fake Excel: method called on a null object"); } });
-      }
+      if (s.cells instanceof CellMap) s.cells.bounds = b;
+      return b;
+    }
+
+    const nullRange = () => loadable({ isNullObject: () => true }, { getColumn: () => { throw new Error("fake Excel: method called on a null object"); } });
+
+    function usedRangeOrNull(sheetName: string): any {
+      const { minR, minC, maxR, maxC } = usedBounds(sheetByName(sheetName));
+      if (maxR < 0) return nullRange();
       return rangeObject(sheetName, rectAddress({ row: minR, col: minC, rows: maxR - minR + 1, cols: maxC - minC + 1 }));
     }
 
@@ -309,16 +520,48 @@ export function createFakeExcel(state: FakeWorkbookState = createFakeWorkbook())
         },
         tables: {
           add(range: any, hasHeaders: boolean) {
-            const table = { name: `Table${state.tables.length + 1}`, sheet: s.name, address: range.__address as string, style: undefined as string | undefined, hasHeaders };
-            state.tables.push(table);
-            return {
-              set name(v: string) {
-                table.name = v;
-              },
-              set style(v: string) {
-                table.style = v;
-              },
-            };
+            const table: FakeTable = { name: `Table${state.tables.length + 1}`, sheet: s.name, address: range.__address as string, style: undefined, hasHeaders, calculated: {} };
+            // Queued like the writes around it: formulas written before it land in plain cells.
+            queueWrite(table.address, () => state.tables.push(table));
+            return tableObject(table);
+          },
+          getItem: (name: string) => tableObject(tableByName(name)),
+        },
+      };
+    }
+
+    const tableByName = (name: string) => {
+      const t = state.tables.find((x) => x.name.toLowerCase() === name.toLowerCase());
+      if (!t) throw officeError("ItemNotFound", `The requested resource doesn't exist (table ${name}).`);
+      return t;
+    };
+
+    function tableObject(table: FakeTable) {
+      return {
+        set name(v: string) {
+          table.name = v;
+        },
+        set style(v: string) {
+          table.style = v;
+        },
+        rows: {
+          /** Appends rows below the table; calculated columns get their formula, other cells `values`. */
+          add(index?: number | null, values?: Scalar[][]) {
+            if (index !== undefined && index !== null) throw new Error("fake Excel: rows.add appends only (index null)");
+            const rows = values ?? [[]];
+            queueWrite(rows, () => {
+              const s = sheetByName(table.sheet);
+              const t = parseRange(table.address);
+              rows.forEach((row, i) => {
+                const r = t.row + t.rows + i;
+                for (let j = 0; j < t.cols; j++) {
+                  const calculated = table.calculated[j];
+                  if (calculated !== undefined) setCell(s, r, t.col + j, "formulas", `=${fromR1C1(calculated, r, t.col + j)}`);
+                  else setCell(s, r, t.col + j, "values", row[j] ?? "");
+                }
+              });
+              table.address = rectAddress({ ...t, rows: t.rows + rows.length });
+            });
           },
         },
       };
@@ -328,7 +571,14 @@ export function createFakeExcel(state: FakeWorkbookState = createFakeWorkbook())
       let snapshot: T[] | undefined;
       return {
         load() {
-          pendingLoads.push(() => (snapshot = items()));
+          queue.push({
+            kind: "load",
+            run: (record) => {
+              const got = items();
+              record.responseBytes += jsonBytes(got.map((item: any) => ({ name: item.name, id: item.id })));
+              return () => (snapshot = got);
+            },
+          });
           return this;
         },
         get items(): T[] {
@@ -351,7 +601,10 @@ export function createFakeExcel(state: FakeWorkbookState = createFakeWorkbook())
     const context = {
       workbook: {
         worksheets,
-        tables: collection(() => state.tables.map((t) => ({ name: t.name }))),
+        tables: Object.assign(
+          collection(() => state.tables.map((t) => ({ name: t.name }))),
+          { getItem: (name: string) => tableObject(tableByName(name)) },
+        ),
         application: {
           suspendApiCalculationUntilNextSync: () => void state.suspendedCalculation++,
           suspendScreenUpdatingUntilNextSync: () => void state.suspendedScreen++,
@@ -360,8 +613,31 @@ export function createFakeExcel(state: FakeWorkbookState = createFakeWorkbook())
       },
       async sync() {
         state.syncs++;
-        pendingLoads.splice(0).forEach((f) => f());
+        const ops = queue.splice(0);
+        const record: SyncRecord = { requestBytes: eagerBytes, responseBytes: 0, cellsRead: 0 };
+        eagerBytes = 0;
+        for (const op of ops) if (op.kind === "write") record.requestBytes += op.bytes;
+        state.syncLog.push(record);
+        const limit = state.limits.payloadBytes;
+        const refuse = (code: string, message: string) => {
+          record.refused = code;
+          return officeError(code, message);
+        };
+        if (record.requestBytes > limit) throw refuse("RequestPayloadSizeLimitExceeded", `The request payload size (${record.requestBytes} bytes) has exceeded the limit (${limit}).`);
+        const commits: (() => void)[] = [];
+        try {
+          for (const op of ops) {
+            if (op.kind === "write") op.run();
+            else commits.push(op.run(record));
+          }
+        } catch (error) {
+          record.refused = (error as { code?: string }).code;
+          throw error;
+        }
+        if (record.responseBytes > limit) throw refuse("ResponsePayloadSizeLimitExceeded", `The response payload size (${record.responseBytes} bytes) has exceeded the limit (${limit}).`);
+        commits.forEach((commit) => commit());
       },
+      hasPending: () => queue.length > 0 || eagerBytes > 0,
     };
     return context;
   }
@@ -382,13 +658,16 @@ export function createFakeExcel(state: FakeWorkbookState = createFakeWorkbook())
       context.workbook.worksheets.getItem = (name: string) => withAddresses(wrap(name), name);
       const add = context.workbook.worksheets.add;
       context.workbook.worksheets.add = (name: string) => withAddresses(add(name), name);
-      return batch(context);
+      const result = await batch(context);
+      // Excel.run syncs what the batch left queued.
+      if (context.hasPending()) await context.sync();
+      return result;
     },
     /** Fires the workbook's change handlers as Excel would after a user edit. */
-    async fireChange(sheetName: string, address: string) {
+    async fireChange(sheetName: string, address: string, changeType = "RangeEdited") {
       const s = state.sheets.find((x) => x.name === sheetName);
       if (!s) throw new Error(`no sheet ${sheetName}`);
-      for (const h of changeHandlers) await h({ worksheetId: s.id, address, type: "WorksheetChanged", changeType: "RangeEdited", source: "Local" });
+      for (const h of changeHandlers) await h({ worksheetId: s.id, address, type: "WorksheetChanged", changeType, source: "Local" });
     },
     async fireAdded(sheetName: string) {
       const s = state.sheets.find((x) => x.name === sheetName);

@@ -122,7 +122,7 @@ describe("live custom functions", () => {
     expect(bo.results[bo.results.length - 1]).toEqual([["SLA-09", expect.any(String)]]);
   });
 
-  it("reads the whole workbook again when a changed sheet has been renamed since", async () => {
+  it("follows a changed sheet that has been renamed since, in one read", async () => {
     const gap = invocation<number>();
     fns.levelGap("Bo", "library-assistant", undefined as never, undefined as never, gap.inv);
     await settle();

@@ -158,3 +158,31 @@ export function sheetReference(sheet: string): string {
 export function looksLikeFormula(text: string): boolean {
   return /^[=+\-@]/.test(text);
 }
+
+const MONTH = "(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*";
+/** Shapes Excel turns into something else than the text typed: numbers, booleans, errors, dates, times, fractions. */
+const REINTERPRETED = [
+  // numbers: leading zeros, signs, exponents, thousands separators, percents, currency, (negative)
+  /^[-+]?[$€£¥]?\s*[-+]?(\d[\d,]*(\.\d*)?|\.\d+)(e[-+]?\d+)?\s*%?$/i,
+  /^\(\s*[$€£¥]?\s*\d[\d,]*(\.\d*)?\s*\)$/,
+  /^(true|false)$/i,
+  /^#(n\/a|value!|ref!|div\/0!|num!|name\?|null!|spill!|calc!|getting_data)$/i,
+  // dates: 1/2, 1-2, 2024-01-02, 1/2/24, 1.2.2024, 1 Jan, Jan-2024, 1-Jan-24
+  /^\d{1,4}\s*[-/.]\s*\d{1,2}(\s*[-/.]\s*\d{1,4})?$/,
+  new RegExp(`^\\d{1,2}[-/ ]+${MONTH}([-/ ,]+\\d{1,4})?$`, "i"),
+  new RegExp(`^${MONTH}[-/ .]+\\d{1,4}([-/ ,]+\\d{1,4})?$`, "i"),
+  // times and fractions: 1:30, 10:00:05 pm, 9 am, 1 1/2
+  /^\d{1,2}(:\d{1,2}){1,2}(\.\d+)?(\s*[ap]m?)?$/i,
+  /^\d{1,2}\s*[ap]m?$/i,
+  /^[-+]?\d+\s+\d+\/\d+$/,
+];
+
+/**
+ * Text that Excel would store as something else if written as a value into a General cell:
+ * "00123" becomes 123, "TRUE" a boolean, "1/2" a date, "3e5" 300000. Such text, and formula-like
+ * text, is written into text-formatted cells so it stays as typed.
+ */
+export function wouldExcelReinterpret(text: string): boolean {
+  const t = text.trim();
+  return t !== "" && /[0-9]|true|false|#/i.test(t) && REINTERPRETED.some((shape) => shape.test(t));
+}

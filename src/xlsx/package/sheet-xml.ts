@@ -43,7 +43,8 @@ function layCells(plan: SheetPlan): Map<number, Map<number, SheetCell>> {
   for (const block of plan.blocks) {
     block.cells.forEach((cells, i) =>
       cells.forEach((value, j) => {
-        if (value !== null) at(block.row + i, block.col + j).value = value;
+        // Empty text is an empty cell, as Excel stores a cleared cell (and as the Office.js adapter writes it).
+        if (value !== null && value !== "") at(block.row + i, block.col + j).value = value;
       }),
     );
   }

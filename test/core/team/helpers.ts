@@ -38,6 +38,7 @@ export function checkResultOf(sheets: SheetSpec[], problems: Problem[] = []): Ch
   );
   return {
     assessmentSheets: sheets.map((s) => s.sheet),
+    frameworkSheets: [],
     sheets: sheets.map((s) => ({ sheet: s.sheet, framework: s.framework, role: s.role, target: s.target, people: s.people.map((p, i) => ({ employee: p.employee, cell: rowCell(i), scores: p.scores })) })),
     people,
     problems,

@@ -59,7 +59,7 @@ const team = buildTeam([
       },
     ]),
   },
-  { source: "empty.xlsx", result: { assessmentSheets: [], sheets: [], people: [], problems: [] } },
+  { source: "empty.xlsx", result: { assessmentSheets: [], frameworkSheets: [], sheets: [], people: [], problems: [] } },
 ]);
 const group = team.groups[0];
 
