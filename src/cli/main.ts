@@ -1,6 +1,7 @@
 import type { Command } from "./command";
 import { commandHelp } from "./command";
 import { checkCommand } from "./commands/check";
+import { collectCommand } from "./commands/collect";
 import { criteriaCommand } from "./commands/criteria";
 import { exportCommand } from "./commands/export";
 import { fillCommand } from "./commands/fill";
@@ -11,7 +12,7 @@ import { WorkbookFileError } from "../xlsx/read";
 import type { Io } from "./io";
 import { EXIT_OK, EXIT_UNUSABLE, processIo, UsageError } from "./io";
 
-export const COMMANDS: Command[] = [frameworksCommand, criteriaCommand, fillCommand, templateCommand, checkCommand, importCommand, exportCommand];
+export const COMMANDS: Command[] = [frameworksCommand, criteriaCommand, fillCommand, templateCommand, checkCommand, collectCommand, importCommand, exportCommand];
 
 function mainHelp(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));

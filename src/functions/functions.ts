@@ -2,7 +2,7 @@
 import { officeExcelRun } from "../excel/workbook";
 import { builtInFrameworks } from "../frameworks";
 import type { PersonRecord } from "./engine";
-import { FunctionError, criteriaTable, essentialsMetOf, findPerson, levelGapOf, levelOf, personFromRange, readinessOf, unmetOf } from "./engine";
+import { FunctionError, coverageOf, criteriaTable, essentialsMetOf, findPerson, levelGapOf, levelOf, personFromRange, readinessOf, unmetOf } from "./engine";
 import { LiveWorkbook } from "./live";
 
 const frameworks = builtInFrameworks();
@@ -45,9 +45,14 @@ function serve<T extends Result>(
     invocation.setResult(attempt(() => answer(personFromRange(frameworks, employee, role, scores))));
     return;
   }
+  serveLive(invocation, () => answer(findPerson(live.index, frameworks, employee, role)));
+}
+
+/** Computes from the workbook's assessment sheets now and after every change, and pushes the answer only when it changed. */
+function serveLive<T extends Result>(invocation: CustomFunctions.StreamingInvocation<T>, compute: () => T) {
   let last: string | undefined;
   const unsubscribe = live.subscribe(() => {
-    const result = attempt(() => answer(findPerson(live.index, frameworks, employee, role)));
+    const result = attempt(compute);
     const key = result instanceof CustomFunctions.Error ? `error:${result.code}:${result.message}` : JSON.stringify(result);
     if (key === last) return;
     last = key;
@@ -130,6 +135,19 @@ export function unmet(employee: string, role: string, level: string, scores: unk
  */
 export function readiness(employee: string, role: string, level: string, scores: unknown[][], invocation: CustomFunctions.StreamingInvocation<number>): void {
   serve(employee, role, scores, invocation, (p) => readinessOf(p, level));
+}
+
+/**
+ * The share of the people assessed for a role in this workbook who meet a criterion, or without one every essential up to the level: 0 to 1. #N/A when no one is assessed yet.
+ * @customfunction COVERAGE
+ * @param role Role id or title, e.g. "library-assistant"; "framework/role" when two frameworks share it.
+ * @param [criterion] Criterion id, e.g. "LA-B-K01"; leave empty for the essentials of the level.
+ * @param [level] Level id or name, for the share who meet every essential up to it; by default the highest target level of the role's assessment sheets. Give a criterion or a level, not both.
+ * @param invocation Streaming invocation.
+ * @streaming
+ */
+export function coverage(role: string, criterion: string, level: string, invocation: CustomFunctions.StreamingInvocation<number>): void {
+  serveLive(invocation, () => coverageOf(live.index, frameworks, role, criterion, level));
 }
 
 /**

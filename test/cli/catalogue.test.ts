@@ -72,7 +72,7 @@ describe("hr-competency criteria", () => {
     [["criteria", "--framework", "medway-libraries-2024", "--level", "D"], /^Unknown level "D" in medway-libraries-2024\. Levels: A \(Developing\), B \(Practising\), C \(Accomplished\)\.\n$/],
     [["criteria"], /^criteria: --framework is required\. See: hr-competency criteria --help\n$/],
     [["criteria", "--framework", "x", "--colour", "red"], /^criteria: Unknown option '--colour'.*See: hr-competency criteria --help\n$/],
-    [["explode"], /^Unknown command "explode"\. Commands: frameworks, criteria, fill, template, check, import, export\. See: hr-competency --help\n$/],
+    [["explode"], /^Unknown command "explode"\. Commands: frameworks, criteria, fill, template, check, collect, import, export\. See: hr-competency --help\n$/],
   ])("%j exits 2 with one line on stderr naming the problem", async (argv, message) => {
     const { code, stdout, stderr } = await runCli(...argv);
     expect(code).toBe(2);
