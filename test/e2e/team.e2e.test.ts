@@ -181,10 +181,36 @@ paneSuite("the pane's Team section (Chromium, fake Excel host)", () => {
     expect((await workbook(page)).selection).toEqual({ sheet: SHEET_C, address: "A13" });
   });
 
-  it("adds new sheets on a second build and leaves the first ones as they were", async () => {
+  it("adds new sheets on a second build, showing its progress, and leaves the first ones as they were", async () => {
     const first = await rowValues(page, HEATMAP, 7);
-    await page.getByRole("button", { name: "Build team view" }).click();
-    await messageBar(page, "Team view built").waitFor();
+    // Every sync takes 400 ms, as on a slow connection, so that the progress can be seen.
+    await page.evaluate(() => {
+      const fake = (window as any).Excel;
+      const run = fake.run.bind(fake);
+      fake.__fastRun = run;
+      fake.run = (batch: (context: any) => Promise<unknown>) =>
+        run((context: any) => {
+          const sync = context.sync.bind(context);
+          context.sync = () => new Promise((resolve) => setTimeout(resolve, 400)).then(sync);
+          return batch(context);
+        });
+    });
+    try {
+      await page.getByRole("button", { name: "Build team view" }).click();
+      // The section's own bar, named by its label (the pane's spinner is a progressbar too).
+      const bar = page.getByRole("progressbar", { name: `Writing sheet 2 of 4: ${COVERAGE} (2)` });
+      await bar.waitFor();
+      await expect(bar.getAttribute("aria-valuenow")).resolves.toBe("0.25");
+      const violations = await runAxe(page);
+      expect(describeViolations(serious(violations))).toBe("");
+      await messageBar(page, "Team view built").waitFor({ timeout: 30_000 });
+      await expect(page.getByRole("progressbar", { name: /^Writing sheet/ }).count()).resolves.toBe(0);
+    } finally {
+      await page.evaluate(() => {
+        const fake = (window as any).Excel;
+        fake.run = fake.__fastRun;
+      });
+    }
     expect(await sheetNames(page)).toEqual(["Team", SHEET_B, SHEET_C, ...TEAM_SHEETS, ...TEAM_SHEETS.map((s) => `${s} (2)`)]);
     expect(await rowValues(page, HEATMAP, 7)).toEqual(first);
     await page.getByRole("heading", { name: "Team view: 4 people, 1 role" }).waitFor();
