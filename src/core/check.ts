@@ -11,6 +11,7 @@ import type { CatalogEntry, FrameworkCatalog } from "./catalog";
 import { readFrameworkSheet } from "./interchange/framework-sheet-reader";
 import type { ImportProblem } from "./interchange/result";
 import { isFrameworkSheet } from "./layout/framework-sheet";
+import { isTeamHeatmap } from "./layout/team-heatmap";
 import type { Evaluation, Scores } from "./rules";
 import { evaluate } from "./rules";
 import type { ScoreClass } from "./scores";
@@ -384,7 +385,7 @@ export function checkWorkbook(grids: SheetGrid[], catalog: FrameworkCatalog): Ch
   const known = catalog.with(own.entries);
   const result: CheckResult = { assessmentSheets: [], frameworkSheets: own.sheets, sheets: [], people: [], problems: [...own.problems] };
   for (const grid of grids) {
-    if (isFrameworkSheet(grid) || !isAssessmentSheet(grid, known)) continue;
+    if (isFrameworkSheet(grid) || isTeamHeatmap(grid) || !isAssessmentSheet(grid, known)) continue;
     result.assessmentSheets.push(grid.name);
     const { sheet, problems } = readAssessmentSheet(grid, known);
     result.problems.push(...problems);

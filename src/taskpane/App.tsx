@@ -6,6 +6,7 @@ import type { ExcelRunner } from "../excel/workbook";
 import { CheckSection, ResultSections } from "./sections/CheckSection";
 import { ChooseSection } from "./sections/ChooseSection";
 import { SheetsSection } from "./sections/SheetsSection";
+import { TeamSection } from "./sections/TeamSection";
 import { usePaneStyles } from "./styles";
 import { useAction } from "./useAction";
 import { useChoice } from "./useChoice";
@@ -41,6 +42,7 @@ export function App({ frameworks, run, now = () => new Date() }: AppProps) {
       <SheetsSection choice={choice} act={act} disabled={disabled} setStatus={setStatus} />
       <Divider />
       <CheckSection frameworks={frameworks} act={act} disabled={disabled} now={now} onChecked={setResult} />
+      <TeamSection frameworks={frameworks} act={act} disabled={disabled} />
 
       <div aria-live="polite">{busy && <Spinner size="small" label={busy} />}</div>
       <div aria-live="assertive">
