@@ -5,9 +5,8 @@ import type { PersonRecord } from "./engine";
 import { FunctionError, criteriaTable, essentialsMetOf, findPerson, levelGapOf, levelOf, personFromRange, readinessOf, unmetOf } from "./engine";
 import { LiveWorkbook } from "./live";
 
-const frameworks = builtInFrameworks();
-/** The workbook index shared by every live formula in this runtime. */
-export const live = new LiveWorkbook((batch) => officeExcelRun(batch), frameworks);
+/** The workbook index and frameworks (built-ins and the workbook's framework sheets) shared by every live formula in this runtime. */
+export const live = new LiveWorkbook((batch) => officeExcelRun(batch), builtInFrameworks());
 
 type Result = string | number | boolean | string[][];
 
@@ -31,8 +30,9 @@ function attempt<T extends Result>(compute: () => T): T | CustomFunctions.Error 
 
 /**
  * Serves an employee function. With `scores` (the explicit form) the answer comes from that
- * range alone and Excel recalculates it as usual. Without, the answer comes from the workbook's
- * assessment sheets and is pushed again whenever a change alters it.
+ * range at once and Excel recalculates it as usual. Without, the answer comes from the workbook's
+ * assessment sheets. Either way the framework may be one of the workbook's framework sheets, so
+ * the answer is pushed again whenever a change (to the scores or to the framework) alters it.
  */
 function serve<T extends Result>(
   employee: string,
@@ -41,19 +41,19 @@ function serve<T extends Result>(
   invocation: CustomFunctions.StreamingInvocation<T>,
   answer: (person: PersonRecord) => T,
 ) {
-  if (scores !== undefined && scores !== null) {
-    invocation.setResult(attempt(() => answer(personFromRange(frameworks, employee, role, scores))));
-    return;
-  }
+  const explicit = scores !== undefined && scores !== null;
+  const person = () => (explicit ? personFromRange(live.frameworks(), employee, role, scores) : findPerson(live.index, live.frameworks(), employee, role));
   let last: string | undefined;
-  const unsubscribe = live.subscribe(() => {
-    const result = attempt(() => answer(findPerson(live.index, frameworks, employee, role)));
+  const push = () => {
+    const result = attempt(() => answer(person()));
     const key = result instanceof CustomFunctions.Error ? `error:${result.code}:${result.message}` : JSON.stringify(result);
     if (key === last) return;
     last = key;
     invocation.setResult(result);
-  });
-  invocation.onCanceled = unsubscribe;
+  };
+  // The explicit form needs no workbook read for a built-in framework: it answers now, and again once the framework sheets are read.
+  if (explicit) push();
+  invocation.onCanceled = live.subscribe(push);
   live.start().catch((error: unknown) => invocation.setResult(asExcelError(new FunctionError("notAvailable", `Could not read the workbook's assessment sheets: ${error instanceof Error ? error.message : String(error)}. Reopen the workbook.`))));
 }
 
@@ -142,7 +142,7 @@ export function readiness(employee: string, role: string, level: string, scores:
  */
 export function criteria(role: string, level?: string, category?: string): string[][] {
   try {
-    return criteriaTable(frameworks, role, level, category);
+    return criteriaTable(live.frameworks(), role, level, category);
   } catch (error) {
     throw asExcelError(error);
   }
