@@ -20,11 +20,21 @@ export function asExcelError(error: unknown): CustomFunctions.Error {
   return new CustomFunctions.Error(CustomFunctions.ErrorCode.invalidValue, `Could not compute: ${message}`);
 }
 
+/**
+ * A lookup that fails while a framework sheet has an error most likely fails because of it (its
+ * framework is left out until the sheet is put right): the message says where.
+ */
+function withFrameworkSheetProblem(error: unknown): unknown {
+  const problem = live.frameworkProblems.find((p) => p.severity === "error");
+  if (!(error instanceof FunctionError) || !problem) return error;
+  return new FunctionError(error.kind, `${error.message} The framework sheet "${problem.sheet}" has an error at ${problem.sheet}!${problem.cell}: ${problem.message}`);
+}
+
 function attempt<T extends Result>(compute: () => T): T | CustomFunctions.Error {
   try {
     return compute();
   } catch (error) {
-    return asExcelError(error);
+    return asExcelError(withFrameworkSheetProblem(error));
   }
 }
 
