@@ -39,10 +39,29 @@ function attempt<T extends Result>(compute: () => T): T | CustomFunctions.Error 
 }
 
 /**
+ * Pushes `compute`'s answer once the workbook has been read, and again whenever a change to the
+ * workbook alters it; `now` answers at once too, from what is known before the read.
+ */
+function stream<T extends Result>(invocation: CustomFunctions.StreamingInvocation<T>, compute: () => T, now = false) {
+  let last: string | undefined;
+  const push = () => {
+    const result = attempt(compute);
+    const key = result instanceof CustomFunctions.Error ? `error:${result.code}:${result.message}` : JSON.stringify(result);
+    if (key === last) return;
+    last = key;
+    invocation.setResult(result);
+  };
+  if (now) push();
+  invocation.onCanceled = live.subscribe(push);
+  live.start().catch((error: unknown) => invocation.setResult(asExcelError(new FunctionError("notAvailable", `Could not read the workbook's assessment and framework sheets: ${error instanceof Error ? error.message : String(error)}. Reopen the workbook.`))));
+}
+
+/**
  * Serves an employee function. With `scores` (the explicit form) the answer comes from that
- * range at once and Excel recalculates it as usual. Without, the answer comes from the workbook's
- * assessment sheets. Either way the framework may be one of the workbook's framework sheets, so
- * the answer is pushed again whenever a change (to the scores or to the framework) alters it.
+ * range, at once (a built-in framework needs no workbook read), and Excel recalculates it as
+ * usual. Without, the answer comes from the workbook's assessment sheets. Either way the framework
+ * may be one of the workbook's framework sheets, so the answer is pushed again whenever a change
+ * (to the scores or to the framework) alters it.
  */
 function serve<T extends Result>(
   employee: string,
@@ -53,18 +72,7 @@ function serve<T extends Result>(
 ) {
   const explicit = scores !== undefined && scores !== null;
   const person = () => (explicit ? personFromRange(live.frameworks(), employee, role, scores) : findPerson(live.index, live.frameworks(), employee, role));
-  let last: string | undefined;
-  const push = () => {
-    const result = attempt(() => answer(person()));
-    const key = result instanceof CustomFunctions.Error ? `error:${result.code}:${result.message}` : JSON.stringify(result);
-    if (key === last) return;
-    last = key;
-    invocation.setResult(result);
-  };
-  // The explicit form needs no workbook read for a built-in framework: it answers now, and again once the framework sheets are read.
-  if (explicit) push();
-  invocation.onCanceled = live.subscribe(push);
-  live.start().catch((error: unknown) => invocation.setResult(asExcelError(new FunctionError("notAvailable", `Could not read the workbook's assessment sheets: ${error instanceof Error ? error.message : String(error)}. Reopen the workbook.`))));
+  stream(invocation, () => answer(person()), explicit);
 }
 
 /*
@@ -143,17 +151,15 @@ export function readiness(employee: string, role: string, level: string, scores:
 }
 
 /**
- * A role's criteria as a spilled table: ID, Level, Category, Criterion, Priority, with a header row.
+ * A role's criteria as a spilled table: ID, Level, Category, Criterion, Priority, with a header row. Follows edits to the workbook's framework sheets.
  * @customfunction CRITERIA
  * @param role Role id or title; "framework/role" when two frameworks share it, e.g. "stockport-library-assistant/library-assistant".
  * @param [level] Only the criteria at this level (id or name).
  * @param [category] Only the criteria in this category, e.g. "Knowledge".
- * @returns The criteria table.
+ * @param invocation Streaming invocation.
+ * @streaming
  */
-export function criteria(role: string, level?: string, category?: string): string[][] {
-  try {
-    return criteriaTable(live.frameworks(), role, level, category);
-  } catch (error) {
-    throw asExcelError(error);
-  }
+export function criteria(role: string, level: string, category: string, invocation: CustomFunctions.StreamingInvocation<string[][]>): void {
+  // Not at once: a role of a framework sheet is known only after the workbook is read.
+  stream(invocation, () => criteriaTable(live.frameworks(), role, level, category));
 }

@@ -121,18 +121,23 @@ describe("custom functions on the workbook's framework sheet", () => {
     expect(unmet.last()).toEqual([[failed.id, failed.text]]);
     const bo = await freshBo();
     expect([bo.levelGap, bo.essentialsMet]).toEqual([2, false]);
-    const table = fns.criteria(ROLE);
-    expect(table.find((row) => row[0] === failed.id)?.[4]).toBe("essential");
-    for (const i of [gap, met, unmet]) i.cancel();
+    const table = invocation<string[][]>();
+    fns.criteria(ROLE, undefined as never, undefined as never, table.inv);
+    await settle();
+    expect((table.last() as string[][]).find((row) => row[0] === failed.id)?.[4]).toBe("essential");
+    for (const i of [gap, met, unmet, table]) i.cancel();
   });
 
   it("streams new results when a criterion's priority changes on the framework sheet, reading only that sheet", async () => {
     const gap = invocation<number>();
     const met = invocation<boolean>();
+    const table = invocation<string[][]>();
+    const priorityOf = () => (table.last() as string[][]).find((row) => row[0] === failed.id)?.[4];
     fns.levelGap("Bo", ROLE, undefined as never, undefined as never, gap.inv);
     fns.essentialsMet("Bo", ROLE, undefined as never, undefined as never, met.inv);
+    fns.criteria(ROLE, undefined as never, undefined as never, table.inv);
     await settle();
-    expect([gap.last(), met.last()]).toEqual([2, false]);
+    expect([gap.last(), met.last(), priorityOf()]).toEqual([2, false, "essential"]);
 
     const [reads, from] = [fns.live.reads, excel.state.syncLog.length];
     await setPriority(failed.id, "desirable");
@@ -146,16 +151,14 @@ describe("custom functions on the workbook's framework sheet", () => {
     expect(cost.responseBytes).toBeLessThanOrEqual(frameworkRead + 2048);
     expect(assessmentRead).toBeGreaterThan(5 * cost.responseBytes);
 
-    expect([gap.last(), met.last()]).toEqual([0, true]);
-    expect(fns.criteria(ROLE).find((row) => row[0] === failed.id)?.[4]).toBe("desirable");
+    expect([gap.last(), met.last(), priorityOf()]).toEqual([0, true, "desirable"]);
     const bo = await freshBo();
     expect([bo.levelGap, bo.essentialsMet]).toEqual([0, true]);
 
     await setPriority(failed.id, "essential");
     await settle();
-    expect([gap.last(), met.last()]).toEqual([2, false]);
-    gap.cancel();
-    met.cancel();
+    expect([gap.last(), met.last(), priorityOf()]).toEqual([2, false, "essential"]);
+    for (const i of [gap, met, table]) i.cancel();
   });
 
   it("says which framework sheet cell is wrong when an edit breaks the sheet, and recovers when it is put right", async () => {
