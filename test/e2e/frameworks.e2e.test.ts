@@ -222,7 +222,18 @@ paneSuite("the pane's Frameworks section end to end (Chromium, fake Excel host)"
     expect(toFrameworkInput(frameworkOf(fs.readFileSync((await download.path())!, "utf8"), "download.json"))).toEqual(editedFramework());
   });
 
-  it("has no serious or critical accessibility violations (axe-core) with the section's lists and copy box on screen", async () => {
+  it("lists what is wrong on a framework sheet after an edit breaks it, at its cell", async () => {
+    const first = editedFramework().roles.find((r) => r.id === "library-assistant")!.criteria[0].id;
+    const address = await setPriority(page, FRAMEWORK_SHEET, first, "sometimes");
+    await page.getByRole("button", { name: "Refresh list" }).click();
+    await messageBar(page, "Frameworks listed").waitFor();
+    const problems = await page.getByRole("list", { name: "Problems in framework sheets" }).getByRole("listitem").allInnerTexts();
+    expect(problems).toEqual([expect.stringMatching(new RegExp(`^Error ${FRAMEWORK_SHEET}!${address}: .*sometimes`))]);
+    // A broken sheet is left out: the framework is no longer offered.
+    await expect(select(page, "Framework").locator(`option[value="${ID}"]`).count()).resolves.toBe(0);
+  });
+
+  it("has no serious or critical accessibility violations (axe-core) with the section's lists, problems and copy box on screen", async () => {
     const violations = await runAxe(page);
     if (violations.length > 0) console.log(`axe-core, Frameworks section:\n${describeViolations(violations)}`);
     expect(describeViolations(serious(violations))).toBe("");

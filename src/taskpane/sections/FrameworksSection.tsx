@@ -2,6 +2,7 @@ import { Button, Field, Label, Select, Text, Textarea, useId } from "@fluentui/r
 import { useEffect, useRef, useState } from "react";
 import { describeOrigin } from "../../core/catalog";
 import type { ImportProblem } from "../../core/interchange";
+import { download, readFileText } from "../files";
 import { loadTools } from "../loadTools";
 import { Section } from "../Section";
 import { usePaneStyles } from "../styles";
@@ -25,31 +26,8 @@ interface Progress {
   fraction?: number;
 }
 
-/** A file's text, reporting how much of it has been read (a big CSV or CASE package takes a moment). */
-export function readFileText(file: Blob, onProgress: (fraction: number) => void): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onprogress = (e) => e.lengthComputable && onProgress(e.loaded / e.total);
-    reader.onload = () => resolve(String(reader.result));
-    reader.onerror = () => reject(reader.error ?? new Error("the file could not be read"));
-    reader.readAsText(file, "utf-8");
-  });
-}
-
 /** Lets the browser paint the progress before a long synchronous step. */
 const paint = () => new Promise((resolve) => setTimeout(resolve, 0));
-
-/** Saves text as a file through the browser: a Blob behind a temporary `<a download>`. */
-function download(text: string, fileName: string) {
-  const url = URL.createObjectURL(new Blob([text], { type: "application/json" }));
-  const link = document.createElement("a");
-  link.href = url;
-  link.download = fileName;
-  document.body.appendChild(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
-}
 
 interface FrameworksProps {
   list: FrameworkList;
@@ -168,7 +146,7 @@ export function FrameworksSection({ list, choice, act, disabled, setStatus }: Fr
       {list.problems.length > 0 && (
         <>
           <Text weight="semibold">{`Problems in framework sheets (${list.problems.length})`}</Text>
-          <ul className={styles.duties}>
+          <ul className={styles.duties} aria-label="Problems in framework sheets">
             {list.problems.map((p, i) => (
               <li key={i}>{`${p.severity === "error" ? "Error" : "Warning"} ${p.sheet}!${p.cell}: ${p.message}`}</li>
             ))}
