@@ -14,6 +14,7 @@ import { createWorkbookFile } from "../xlsx/workbook";
 import { createFakeExcel } from "../../test/fakes/fake-excel";
 import { benchFramework, benchPeople, emit } from "./bench-data";
 import { benchRead } from "./read-bench";
+import { benchCollect } from "./collect-bench";
 
 /**
  * Benchmarks print one JSON object per line: name, value, unit, and for comparisons the
@@ -125,6 +126,7 @@ if (require.main === module) {
           await benchChanges();
           await benchRead();
           await (await import("./office-bench")).benchOffice(benchFramework());
+          await benchCollect();
         })();
   job.catch((error: unknown) => {
     process.stderr.write(`bench failed: ${error instanceof Error ? error.stack : String(error)}\n`);

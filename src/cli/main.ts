@@ -1,15 +1,18 @@
 import type { Command } from "./command";
 import { commandHelp } from "./command";
 import { checkCommand } from "./commands/check";
+import { collectCommand } from "./commands/collect";
 import { criteriaCommand } from "./commands/criteria";
+import { exportCommand } from "./commands/export";
 import { fillCommand } from "./commands/fill";
 import { frameworksCommand } from "./commands/frameworks";
+import { importCommand } from "./commands/import";
 import { templateCommand } from "./commands/template";
 import { WorkbookFileError } from "../xlsx/read";
 import type { Io } from "./io";
 import { EXIT_OK, EXIT_UNUSABLE, processIo, UsageError } from "./io";
 
-export const COMMANDS: Command[] = [frameworksCommand, criteriaCommand, fillCommand, templateCommand, checkCommand];
+export const COMMANDS: Command[] = [frameworksCommand, criteriaCommand, fillCommand, templateCommand, checkCommand, collectCommand, importCommand, exportCommand];
 
 function mainHelp(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));

@@ -1,13 +1,13 @@
+import type { FrameworkCatalog } from "../core/catalog";
 import type { Level } from "../core/framework";
 import { describeLevel, findLevel, findRole } from "../core/lookup";
 import type { Framework, Role } from "../core/model";
-import { builtInFrameworks, findFramework } from "../frameworks";
 import { UsageError } from "./io";
 
-export function resolveFramework(id: string): Framework {
-  const framework = findFramework(id);
+export function resolveFramework(catalog: FrameworkCatalog, id: string): Framework {
+  const framework = catalog.find(id);
   if (!framework) {
-    throw new UsageError(`Unknown framework "${id}". Known frameworks: ${builtInFrameworks().map((f) => f.id).join(", ")}.`);
+    throw new UsageError(`Unknown framework "${id}". Known frameworks: ${catalog.frameworks().map((f) => f.id).join(", ")}. For a framework of your own, add --frameworks PATH.`);
   }
   return framework;
 }

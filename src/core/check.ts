@@ -1,7 +1,7 @@
 import type { Level } from "./framework";
 import type { SheetGrid } from "./grid";
 import { cellAt, formulaKey, isBlankValue, labelText } from "./grid";
-import { ASSESSMENT_LABELS, COMPUTED_HEADERS, assessedCriteria } from "./layout/assessment-sheet";
+import { ASSESSMENT_LABELS, COMPUTED_HEADERS, assessedCriteria, versionInTitle } from "./layout/assessment-sheet";
 import type { Rect } from "./layout/plan";
 import { cellAddress, columnName, rectAddress } from "./layout/plan";
 import { describeLevel, findLevel, findRole, normaliseName } from "./lookup";
@@ -11,6 +11,7 @@ import type { CatalogEntry, FrameworkCatalog } from "./catalog";
 import { readFrameworkSheet } from "./interchange/framework-sheet-reader";
 import type { ImportProblem } from "./interchange/result";
 import { isFrameworkSheet } from "./layout/framework-sheet";
+import { isTeamHeatmap } from "./layout/team-heatmap";
 import type { Evaluation, Scores } from "./rules";
 import { evaluate } from "./rules";
 import type { ScoreClass } from "./scores";
@@ -102,6 +103,8 @@ export interface ScoreTableHead {
   headerRow: number;
   /** Where the target level is written, to point at when it does not fit the table. */
   targetCell?: { row: number; col: number };
+  /** The framework version the sheet was made from, when it says. */
+  sheetVersion?: string;
 }
 
 /** Whether a grid looks like an assessment sheet at all: metadata labels, or an Employee header over criterion ids. */
@@ -156,13 +159,19 @@ function readHead(grid: SheetGrid, catalog: FrameworkCatalog, problems: SheetPro
     problems.add(below, 0, "error", "header-missing", `No table header with "${L.employee}" in column A was found below the metadata. ${fix}`);
     return undefined;
   }
-  return { framework, role, target, headerRow, targetCell: targetRow >= 0 ? { row: targetRow, col: 1 } : undefined };
+  const sheetVersion = versionInTitle(cellAt(grid, fwRow, 2));
+  return { framework, role, target, headerRow, targetCell: targetRow >= 0 ? { row: targetRow, col: 1 } : undefined, sheetVersion };
 }
 
 /** Maps each criterion in scope to its column; columns it cannot use become problems. */
-/** Undefined when the target is above every level the table has columns for (reported at the target cell). */
-function readHeader(grid: SheetGrid, head: ScoreTableHead, problems: SheetProblems): Map<string, number> | undefined {
+/**
+ * Each criterion's column, and the criteria added to the framework since the sheet's version
+ * (not assessed on this sheet). Undefined when the target is above every level the table has
+ * columns for (reported at the target cell).
+ */
+function readHeader(grid: SheetGrid, head: ScoreTableHead, problems: SheetProblems): { columns: Map<string, number>; addedSince: Set<string> } | undefined {
   const { framework, role, target, headerRow } = head;
+  const changedSince = head.sheetVersion !== undefined && head.sheetVersion !== framework.version ? head.sheetVersion : undefined;
   const inScope = new Map(assessedCriteria(framework, role, target).map((c) => [c.id.toUpperCase(), c]));
   const ofRole = new Map(role.criteria.map((c) => [c.id.toUpperCase(), c]));
   const computed = new Set(COMPUTED_HEADERS.map((h) => h.toLowerCase()));
@@ -189,6 +198,8 @@ function readHeader(grid: SheetGrid, head: ScoreTableHead, problems: SheetProble
       continue;
     } else if (ofThisRole) {
       found.push({ col, severity: "warning", code: "criterion-out-of-scope", message: () => `Criterion ${name} is above the target level ${target.id}; its column is ignored.` });
+    } else if (changedSince) {
+      found.push({ col, severity: "warning", code: "criterion-removed-since", message: () => `Column ${columnName(col)} (${describeValue(value)}) is not a criterion of ${role.id} in version ${framework.version} of ${framework.id}: it was removed or renamed since version ${changedSince}, which this sheet was made from. It is ignored.` });
     } else {
       found.push({ col, severity: "warning", code: "unknown-column", message: () => `Column ${columnName(col)} (${describeValue(value)}) is not a criterion of ${role.id}; it is ignored.` });
     }
@@ -202,15 +213,21 @@ function readHeader(grid: SheetGrid, head: ScoreTableHead, problems: SheetProble
   }
   for (const f of found) problems.add(headerRow, f.col, f.severity, f.code, f.message());
   const after = header.length;
+  const addedSince = new Set<string>();
   for (const criterion of inScope.values()) {
     if (!columns.has(criterion.id)) {
-      problems.add(headerRow, after, "error", "criterion-column-missing", `The column for criterion ${criterion.id} is missing, so everyone's score for it counts as missing. Add a column headed ${criterion.id}.`);
+      if (changedSince) {
+        addedSince.add(criterion.id);
+        problems.add(headerRow, after, "warning", "criterion-added-since", `Criterion ${criterion.id} was added to ${framework.id} after version ${changedSince}, which this sheet was made from (it is now at version ${framework.version}); it is not assessed here. To assess it, create a new assessment sheet.`);
+      } else {
+        problems.add(headerRow, after, "error", "criterion-column-missing", `The column for criterion ${criterion.id} is missing, so everyone's score for it counts as missing. Add a column headed ${criterion.id}.`);
+      }
     }
     if (criterion.priority === "unspecified") {
       problems.add(headerRow, columns.get(criterion.id) ?? 0, "warning", "unspecified-priority", `Criterion ${criterion.id} has no priority (essential or desirable) in ${framework.id}; it counts as essential.`);
     }
   }
-  return columns;
+  return { columns, addedSince };
 }
 
 /** Score cells (by formulaKey) that a merged range covers without being its top-left cell, with that range. */
@@ -236,10 +253,13 @@ function coveredScoreCells(grid: SheetGrid, firstRow: number, scoreColumns: numb
  * here judges whether a person meets a level.
  */
 export function readScoreTable(grid: SheetGrid, head: ScoreTableHead, problems: SheetProblems = new SheetProblems(grid.name)): { sheet?: AssessmentSheet; problems: Problem[] } {
-  const { framework, role, target, headerRow } = head;
-  const columns = readHeader(grid, head, problems);
+  const { framework, target, headerRow } = head;
+  const header = readHeader(grid, head, problems);
   // The sheet is known but its table cannot be judged at this target: it holds nobody to judge.
-  if (!columns) return { sheet: { sheet: grid.name, framework, role, target, people: [] }, problems: problems.list };
+  if (!header) return { sheet: { sheet: grid.name, framework, role: head.role, target, people: [] }, problems: problems.list };
+  const { columns, addedSince } = header;
+  // Criteria added to the framework since the sheet was made are not judged on it.
+  const role = addedSince.size === 0 ? head.role : { ...head.role, criteria: head.role.criteria.filter((c) => !addedSince.has(c.id)) };
   const criteria: [Criterion, number][] = role.criteria.filter((c) => columns.has(c.id)).map((c) => [c, columns.get(c.id) as number]);
   const covered = coveredScoreCells(grid, headerRow + 1, criteria.map(([, col]) => col));
   const seen = new Map<string, number>();
@@ -365,7 +385,7 @@ export function checkWorkbook(grids: SheetGrid[], catalog: FrameworkCatalog): Ch
   const known = catalog.with(own.entries);
   const result: CheckResult = { assessmentSheets: [], frameworkSheets: own.sheets, sheets: [], people: [], problems: [...own.problems] };
   for (const grid of grids) {
-    if (isFrameworkSheet(grid) || !isAssessmentSheet(grid, known)) continue;
+    if (isFrameworkSheet(grid) || isTeamHeatmap(grid) || !isAssessmentSheet(grid, known)) continue;
     result.assessmentSheets.push(grid.name);
     const { sheet, problems } = readAssessmentSheet(grid, known);
     result.problems.push(...problems);

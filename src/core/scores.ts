@@ -22,7 +22,15 @@ export type ScoreClass =
   | { kind: "valid"; value: number }
   | { kind: "invalid"; code: InvalidScoreCode; reason: string };
 
-export const BLANK: ScoreClass = { kind: "blank" };
+export const BLANK: ScoreClass = Object.freeze({ kind: "blank" });
+
+/** Valid scores are few (a scale's values), and a big sheet holds millions of them: one frozen object each. */
+const validScores = new Map<number, ScoreClass>();
+function validScore(value: number): ScoreClass {
+  let score = validScores.get(value);
+  if (!score) validScores.set(value, (score = Object.freeze({ kind: "valid", value })));
+  return score;
+}
 
 export function isErrorValue(value: unknown): value is ErrorValue {
   return typeof value === "object" && value !== null && !(value instanceof Date) && typeof (value as ErrorValue).error === "string";
@@ -58,7 +66,7 @@ export function classifyScore(value: CellValue, scale: Scale): ScoreClass {
     if (value < scale.min || value > scale.max) {
       return { kind: "invalid", code: "score-out-of-range", reason: `${value} is outside the scale; enter a whole number from ${range}` };
     }
-    return { kind: "valid", value };
+    return validScore(value);
   }
   if (typeof value === "boolean") {
     return { kind: "invalid", code: "score-boolean", reason: `${describeValue(value)} is not a score; enter a whole number from ${range}` };

@@ -1,4 +1,4 @@
-import type { Block, CellStyle, PlanCell, Rect, SheetPlan, TablePlan } from "../core/layout/plan";
+import type { Block, CellStyle, ChartRequest, PlanCell, Rect, SheetPlan, TablePlan } from "../core/layout/plan";
 import { cellAddress, columnName, isFormulaCell, isLinkCell, looksLikeFormula, rectAddress, sheetReference, wouldExcelReinterpret } from "../core/layout/plan";
 import { uniqueSheetName, uniqueTableName } from "../core/layout/names";
 
@@ -92,10 +92,42 @@ function queueBlock(sheet: Excel.Worksheet, block: Block) {
   );
 }
 
+const CHART_TYPES = { column: "ColumnClustered", bar: "BarClustered" } as const;
+
+/** A single column is one series per column; a single row, one per row. */
+const seriesBy = (values: Rect) => (values.cols === 1 ? "Columns" : "Rows");
+
+/**
+ * Queues a native chart: no sync, so a sheet's charts cost no extra round trip. Excel makes the
+ * first series from the source range itself and may take a text first cell (a share formula that
+ * gives "" when nobody is assessed) as the series' name; its values, name and categories are then
+ * set explicitly, so the chart shows exactly the plan's rectangles. Further series are added by name.
+ */
+function queueChart(sheet: Excel.Worksheet, request: ChartRequest) {
+  const [first, ...others] = request.series;
+  if (!first) return;
+  const range = (rect: Rect) => sheet.getRange(rectAddress(rect));
+  const chart = sheet.charts.add(CHART_TYPES[request.kind], range(first.values), seriesBy(first.values));
+  chart.title.text = request.title;
+  chart.legend.visible = request.series.length > 1;
+  const firstSeries = chart.series.getItemAt(0);
+  firstSeries.name = first.name;
+  firstSeries.setValues(range(first.values));
+  firstSeries.setXAxisValues(range(request.categories));
+  for (const { name, values } of others) {
+    const series = chart.series.add(name);
+    series.setValues(range(values));
+    series.setXAxisValues(range(request.categories));
+  }
+  const { anchor } = request;
+  chart.setPosition(cellAddress(anchor.row, anchor.col), cellAddress(anchor.row + anchor.rows - 1, anchor.col + anchor.cols - 1));
+}
+
 /**
  * Adds a sheet laid out as the plan says, in a fixed number of syncs whatever its size (plus one
  * per extra chunk past MAX_CHUNK_BYTES). Existing sheets and tables are never touched: a taken
- * name gets a new one. Returns the sheet's name.
+ * name gets a new one. Conditional formats (data bars included) and charts are queued with the
+ * rest: they add no sync. Returns the sheet's name.
  */
 export async function applyPlanInExcel(context: Excel.RequestContext, plan: SheetPlan, options: { activate?: boolean } = {}): Promise<string> {
   const worksheets = context.workbook.worksheets;
@@ -158,8 +190,14 @@ export async function applyPlanInExcel(context: Excel.RequestContext, plan: Shee
         minimum: { formula: String(cf.min.value), type: "Number", color: cf.min.color },
         maximum: { formula: String(cf.max.value), type: "Number", color: cf.max.color },
       };
+    } else {
+      const bar = formats.add("DataBar").dataBar;
+      bar.positiveFormat.fillColor = cf.color;
+      bar.lowerBoundRule = { type: "Number", formula: String(cf.min) };
+      bar.upperBoundRule = { type: "Number", formula: String(cf.max) };
     }
   }
+  for (const chart of plan.charts ?? []) queueChart(sheet, chart);
   if (plan.freeze) {
     if (plan.freeze.cols > 0) sheet.freezePanes.freezeAt(sheet.getRange(rectAddress({ row: 0, col: 0, rows: plan.freeze.rows, cols: plan.freeze.cols })));
     else sheet.freezePanes.freezeRows(plan.freeze.rows);

@@ -4,6 +4,8 @@ import { catalogOf, checkWorkbook, frameworksInGrids } from "../core/check";
 import { planAssessmentSheet } from "../core/layout/assessment-sheet";
 import { planCriteriaSheet } from "../core/layout/criteria-sheet";
 import { isReportSheet, planReportSheet } from "../core/layout/report-sheet";
+import { planTeamSheets } from "../core/layout/team-sheets";
+import type { Team } from "../core/team";
 import type { Level } from "../core/framework";
 import type { Framework, Role } from "../core/model";
 import { planFrameworkSheet } from "../core/layout/framework-sheet";
@@ -70,6 +72,46 @@ export function selectCell(run: ExcelRunner, sheet: string, cell: string): Promi
     ws.activate();
     ws.getRange(cell).select();
     await context.sync();
+  });
+}
+
+/** Progress of writeTeamSheets: `done` of `total` sheets written, `next` the one being written now. */
+export type TeamProgress = (progress: { done: number; total: number; next?: string }) => void;
+
+/**
+ * Adds the team view's sheets for `team` (heatmap, coverage, levels, bench per framework and role:
+ * the plans `collect` writes to a file, here with native charts) and returns their names, heatmap
+ * of the first group first, which is left active.
+ *
+ * An earlier build's sheets are kept, never replaced: the new ones get new names ("Heatmap Library
+ * Assistant (2)"). The heatmap is made to be edited (an analyst corrects a score there and every
+ * team sheet follows), and the team sheets carry no mark that tells our untouched sheet from one
+ * the user has worked on, so deleting any of them could lose a user's work. The user deletes the
+ * old ones when done with them.
+ *
+ * The names are taken once and the plans are made unique against them, since the summary sheets'
+ * formulas name their heatmap; each sheet costs the syncs of applyPlanInExcel, whatever its rows
+ * and charts.
+ */
+export function writeTeamSheets(run: ExcelRunner, team: Team, onProgress?: TeamProgress): Promise<string[]> {
+  return run(async (context) => {
+    const worksheets = context.workbook.worksheets;
+    const tables = context.workbook.tables;
+    worksheets.load("items/name");
+    tables.load("items/name");
+    await context.sync();
+    const plans = planTeamSheets(team, { sheets: worksheets.items.map((w) => w.name), tables: tables.items.map((t) => t.name) });
+    const written: string[] = [];
+    for (const plan of plans) {
+      onProgress?.({ done: written.length, total: plans.length, next: plan.name });
+      const name = await applyPlanInExcel(context, plan, { activate: written.length === 0 });
+      if (name !== plan.name) {
+        throw new Error(`A sheet named "${plan.name}" appeared while the team view was being written, so "${name}" was added instead and its formulas would count the wrong sheet. Delete the team sheets just added and build the team view again`);
+      }
+      written.push(name);
+    }
+    onProgress?.({ done: written.length, total: plans.length });
+    return written;
   });
 }
 

@@ -1,5 +1,5 @@
 import type { AssessmentSheet } from "../core/check";
-import { readScoreTable } from "../core/check";
+import { judgeSheet, readScoreTable } from "../core/check";
 import type { Level } from "../core/framework";
 import type { SheetGrid } from "../core/grid";
 import { ASSESSMENT_LABELS } from "../core/layout/assessment-sheet";
@@ -9,6 +9,8 @@ import { levelIndex } from "../core/model";
 import type { Evaluation, Scores } from "../core/rules";
 import { evaluate } from "../core/rules";
 import type { CellValue } from "../core/scores";
+import type { Team } from "../core/team";
+import { buildTeam, coverageFor } from "../core/team";
 
 /**
  * The custom functions' logic, free of Office: arguments in, a value or a FunctionError out.
@@ -229,4 +231,73 @@ export function criteriaTable(frameworks: Framework[], roleArg: unknown, level?:
   const rows = role.criteria.filter((c) => (!lvl || c.level === lvl.id) && (!cat || normaliseName(c.category) === cat));
   if (rows.length === 0) throw notAvailable(`${role.title} has no criteria${lvl ? ` at level ${lvl.id}` : ""}${cat ? ` in category "${String(category)}"` : ""}.`);
   return [CRITERIA_TABLE_HEADER, ...rows.map((c) => [c.id, levelLabel(framework.levels[levelIndex(framework, c.level) - 1]), c.category, c.text, c.priority])];
+}
+
+/** What the team view calls the open workbook, as the source of every row. */
+export const THIS_WORKBOOK = "this workbook";
+
+/** The team of the index's sheets, built once per index version: every COVERAGE formula asks again after each change. */
+const teams = new WeakMap<AssessmentIndex, { version: number; team: Team }>();
+
+export function teamOf(index: AssessmentIndex): Team {
+  const cached = teams.get(index);
+  if (cached?.version === index.version) return cached.team;
+  const sheets = index.sheets();
+  const team = buildTeam([{ source: THIS_WORKBOOK, result: { assessmentSheets: sheets.map((s) => s.sheet), frameworkSheets: [], sheets, people: sheets.flatMap(judgeSheet), problems: [] } }]);
+  teams.set(index, { version: index.version, team });
+  return team;
+}
+
+/** An optional text argument: absent (undefined, null or blank) or its text; a TRUE, FALSE or a range is a bad argument. */
+function optionalText(value: unknown, what: string): string | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (typeof value === "number") return String(value);
+  if (typeof value !== "string") throw invalidValue(`${what} must be text, such as ${what === "criterion" ? '"LA-A-K01"' : '"B"'}, not ${Array.isArray(value) ? "a range" : String(value).toUpperCase()}.`);
+  return value.trim() === "" ? undefined : value.trim();
+}
+
+/**
+ * HR.COVERAGE: the share (0 to 1) of the people assessed for a role in the workbook's assessment
+ * sheets who meet the criterion, or, without one, who meet every essential up to the level
+ * (default: the highest target level of the role's sheets). A person in two rows counts once,
+ * from the first sheet, as in the team view. Asking for both a criterion and a level is a bad
+ * argument: a criterion's coverage does not depend on a level. No one assessed is #N/A, never
+ * a made-up 0.
+ */
+export function coverageOf(index: AssessmentIndex, frameworks: Framework[], roleArg: unknown, criterionArg?: unknown, levelArg?: unknown): number {
+  const roleName = requireText(roleArg, "role");
+  const criterion = optionalText(criterionArg, "criterion");
+  const level = optionalText(levelArg, "level");
+  if (criterion !== undefined && level !== undefined) {
+    throw invalidValue(`Give a criterion or a level, not both: the coverage of ${criterion} is the same at every level. Leave level empty, or leave criterion empty for the essentials up to ${level}.`);
+  }
+  const forRole = new Set(index.sheetsForRole(roleName).map((s) => s.sheet));
+  if (forRole.size === 0) {
+    const assessed = [...new Set(index.sheets().map((s) => `${s.role.id} (${s.framework.id})`))];
+    if (rolesNamed(frameworks, roleName).length === 0) {
+      throw notAvailable(`Unknown role "${roleName}". ${assessed.length ? `Roles with assessment sheets in this workbook: ${assessed.join(", ")}.` : "Use a role id or title from a framework (hr-competency frameworks lists them)."}`);
+    }
+    throw notAvailable(`No one assessed yet for "${roleName}": this workbook has no assessment sheet for it${assessed.length ? ` (roles assessed: ${assessed.join(", ")})` : ""}. Create one from the task pane.`);
+  }
+  const groups = teamOf(index).groups.filter((g) => g.sheets.some((s) => forRole.has(s.sheet)));
+  if (groups.length > 1) {
+    const frameworkIds = [...new Set(groups.map((g) => g.framework.id))];
+    throw invalidValue(
+      frameworkIds.length > 1
+        ? `"${roleName}" is assessed in ${frameworkIds.join(" and ")}; write it as framework/role, e.g. "${frameworkIds[0]}/${groups[0].role.id}".`
+        : `The sheets for "${roleName}" use different versions of ${frameworkIds[0]} (${groups.map((g) => g.sheets.map((s) => s.sheet).join(", ")).join(" versus ")}); their people cannot be counted together. Check them against one version.`,
+    );
+  }
+  const [group] = groups;
+  if (group.members.length === 0) throw notAvailable(`No one assessed yet for ${group.role.id}: ${group.sheets.map((s) => s.sheet).join(", ")} has no one in its Employee column.`);
+  const answer = coverageFor(group, { criterion, level });
+  if (!answer.ok) throw notAvailable(answer.message);
+  if (answer.share === null) {
+    throw notAvailable(
+      criterion !== undefined
+        ? `No one assessed yet on ${criterion}: every score for it in ${group.sheets.map((s) => s.sheet).join(", ")} is blank or not a score.`
+        : `No one assessed yet up to level ${level ?? group.targets[group.targets.length - 1].id}: the target levels of ${group.role.id}'s sheets are ${group.targets.map((t) => t.id).join(", ")}.`,
+    );
+  }
+  return answer.share;
 }

@@ -2,7 +2,7 @@
 import { officeExcelRun } from "../excel/workbook";
 import { builtInFrameworks } from "../frameworks";
 import type { PersonRecord } from "./engine";
-import { FunctionError, criteriaTable, essentialsMetOf, findPerson, levelGapOf, levelOf, personFromRange, readinessOf, unmetOf } from "./engine";
+import { FunctionError, coverageOf, criteriaTable, essentialsMetOf, findPerson, levelGapOf, levelOf, personFromRange, readinessOf, unmetOf } from "./engine";
 import { LiveWorkbook } from "./live";
 
 /** The workbook index and frameworks (built-ins and the workbook's framework sheets) shared by every live formula in this runtime. */
@@ -148,6 +148,19 @@ export function unmet(employee: string, role: string, level: string, scores: unk
  */
 export function readiness(employee: string, role: string, level: string, scores: unknown[][], invocation: CustomFunctions.StreamingInvocation<number>): void {
   serve(employee, role, scores, invocation, (p) => readinessOf(p, level));
+}
+
+/**
+ * The share of the people assessed for a role in this workbook who meet a criterion, or without one every essential up to the level: 0 to 1. #N/A when no one is assessed yet.
+ * @customfunction COVERAGE
+ * @param role Role id or title, e.g. "library-assistant"; "framework/role" when two frameworks share it.
+ * @param [criterion] Criterion id, e.g. "LA-B-K01"; leave empty for the essentials of the level.
+ * @param [level] Level id or name, for the share who meet every essential up to it; by default the highest target level of the role's assessment sheets. Give a criterion or a level, not both.
+ * @param invocation Streaming invocation.
+ * @streaming
+ */
+export function coverage(role: string, criterion: string, level: string, invocation: CustomFunctions.StreamingInvocation<number>): void {
+  stream(invocation, () => coverageOf(live.index, live.frameworks(), role, criterion, level));
 }
 
 /**

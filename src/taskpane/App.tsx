@@ -7,6 +7,7 @@ import { CheckSection, ResultSections } from "./sections/CheckSection";
 import { ChooseSection } from "./sections/ChooseSection";
 import { FrameworksSection } from "./sections/FrameworksSection";
 import { SheetsSection } from "./sections/SheetsSection";
+import { TeamSection } from "./sections/TeamSection";
 import { usePaneStyles } from "./styles";
 import { useAction } from "./useAction";
 import { useChoice } from "./useChoice";
@@ -44,6 +45,7 @@ export function App({ frameworks, run, now = () => new Date() }: AppProps) {
       <SheetsSection choice={choice} act={act} disabled={disabled} setStatus={setStatus} />
       <Divider />
       <CheckSection frameworks={frameworks} act={act} disabled={disabled} now={now} onChecked={setResult} />
+      <TeamSection frameworks={frameworks} act={act} disabled={disabled} />
       <Divider />
       <FrameworksSection list={list} choice={choice} act={act} disabled={disabled} setStatus={setStatus} />
 

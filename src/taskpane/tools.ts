@@ -3,5 +3,5 @@
  * loadTools fetches on first use: the checker, the framework validation (zod) and the importers
  * and exporters are most of the pane's code, and the pane's controls need none of it to appear.
  */
-export { checkOpenWorkbook, createAssessmentSheet, insertCriteriaSheet, insertFrameworkSheet, namesFromSelection, selectCell, workbookFrameworks, writeReportSheet } from "../excel/workbook";
+export { checkOpenWorkbook, createAssessmentSheet, insertCriteriaSheet, insertFrameworkSheet, namesFromSelection, selectCell, workbookFrameworks, writeReportSheet, writeTeamSheets } from "../excel/workbook";
 export { exportCaseJson, exportFrameworkJson, importFramework } from "../core/interchange";

@@ -271,6 +271,18 @@ export async function createWorkbookFile(file: string, plans: SheetPlan[], optio
   return result;
 }
 
+/** Writes a new file of any kind (a framework's JSON, say) the same safe way; refuses to replace an existing file. */
+export async function createFile(file: string, bytes: Buffer, options: WriteOptions = {}): Promise<void> {
+  await writeSafely(
+    file,
+    (current) => {
+      if (current) throw new WorkbookFileError(`${file} already exists; it was left as it is. Name a new file, or delete it first.`);
+      return { bytes, result: undefined };
+    },
+    options,
+  );
+}
+
 async function sameFile(a: string, b: string): Promise<boolean> {
   if (path.resolve(a) === path.resolve(b)) return true;
   const [sa, sb] = await Promise.all([fs.stat(a).catch(() => undefined), fs.stat(b).catch(() => undefined)]);

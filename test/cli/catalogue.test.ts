@@ -16,7 +16,8 @@ describe("hr-competency frameworks", () => {
       "ontario-library-competencies",
     ]);
     for (const f of list) {
-      expect(Object.keys(f)).toEqual(["id", "title", "publisher", "levels", "roles"]);
+      expect(Object.keys(f)).toEqual(["id", "title", "publisher", "version", "from", "levels", "roles"]);
+      expect([f.version, f.from]).toEqual(["1", "built in"]);
       for (const l of f.levels) expect(Object.keys(l)).toEqual(["id", "name"]);
       for (const r of f.roles) expect(Object.keys(r)).toEqual(["id", "title", "grade"]);
     }
@@ -66,12 +67,12 @@ describe("hr-competency criteria", () => {
   });
 
   it.each([
-    [["criteria", "--framework", "nope"], /^Unknown framework "nope"\. Known frameworks: medway-libraries-2024, stockport-library-assistant, library-technician, ontario-library-competencies\.\n$/],
+    [["criteria", "--framework", "nope"], /^Unknown framework "nope"\. Known frameworks: medway-libraries-2024, stockport-library-assistant, library-technician, ontario-library-competencies\. For a framework of your own, add --frameworks PATH\.\n$/],
     [["criteria", "--framework", "medway-libraries-2024", "--role", "Librarian"], /^Unknown role "Librarian" in medway-libraries-2024\. Roles: library-assistant-casual \(Library Assistant \(Casual\)\), .*\.\n$/],
     [["criteria", "--framework", "medway-libraries-2024", "--level", "D"], /^Unknown level "D" in medway-libraries-2024\. Levels: A \(Developing\), B \(Practising\), C \(Accomplished\)\.\n$/],
     [["criteria"], /^criteria: --framework is required\. See: hr-competency criteria --help\n$/],
     [["criteria", "--framework", "x", "--colour", "red"], /^criteria: Unknown option '--colour'.*See: hr-competency criteria --help\n$/],
-    [["explode"], /^Unknown command "explode"\. Commands: frameworks, criteria, fill, template, check\. See: hr-competency --help\n$/],
+    [["explode"], /^Unknown command "explode"\. Commands: frameworks, criteria, fill, template, check, collect, import, export\. See: hr-competency --help\n$/],
   ])("%j exits 2 with one line on stderr naming the problem", async (argv, message) => {
     const { code, stdout, stderr } = await runCli(...argv);
     expect(code).toBe(2);

@@ -4,7 +4,7 @@ import { ASSESSMENT_ROWS, assessedCriteria, planAssessmentSheet } from "../../sr
 import { planFrameworkSheet } from "../../src/core/layout/framework-sheet";
 import { cellAddress, columnName } from "../../src/core/layout/plan";
 import { builtInFrameworks } from "../../src/frameworks";
-import { threeLevels } from "../helpers/fixtures";
+import { mustBuild, threeLevelInput, threeLevels } from "../helpers/fixtures";
 import { gridFromPlan } from "../helpers/grids";
 import { builtIn } from "../helpers/workbooks";
 
@@ -142,3 +142,35 @@ function priorityColumn(sheet: { values: unknown[][] }): number {
   const header = sheet.values.find((r) => r.includes("Priority") && r.includes("ID"))!;
   return header.indexOf("Priority");
 }
+
+describe("a sheet made from an earlier version of its framework", () => {
+  const v1 = threeLevels;
+  const assistant = v1.roles[0];
+  const sheet = () => gridFromPlan(planAssessmentSheet(v1, assistant, v1.levels[2], [{ name: "Ann", scores: Object.fromEntries(assistant.criteria.map((c) => [c.id, 3])) }], "T"));
+  // Version 2 adds an essential A4 and drops B2.
+  const v2 = mustBuild({
+    ...threeLevelInput,
+    version: "2",
+    roles: [{ ...threeLevelInput.roles[0], criteria: [...threeLevelInput.roles[0].criteria.filter((c) => c.id !== "B2"), { id: "A4", level: "A", category: "Skills", text: "Does more at A" }] }],
+  });
+
+  it("records the version it was made from beside the framework's title", () => {
+    expect(sheet().values[0][2]).toBe(`${v1.title} (version 1)`);
+  });
+
+  it("names the criteria added and removed since as warnings, and judges only what the sheet assesses", () => {
+    const result = checkWorkbook([sheet()], catalogOf([v2]));
+    expect(result.problems.map((p) => [p.code, p.severity, p.message.match(/\b[AB]\d\b/)?.[0]])).toEqual([
+      ["criterion-removed-since", "warning", "B2"],
+      ["criterion-added-since", "warning", "A4"],
+    ]);
+    expect(result.people[0]).toMatchObject({ attainedLevel: "C", essentialsMet: true, missing: [] });
+  });
+
+  it("without a version change, a missing column is still an error", () => {
+    const grid = sheet();
+    const header = grid.values[ASSESSMENT_ROWS.header];
+    header[header.indexOf("B2")] = "Notes";
+    expect(checkWorkbook([grid], catalogOf([v1])).problems.filter((p) => p.severity === "error").map((p) => p.code)).toEqual(["criterion-column-missing"]);
+  });
+});

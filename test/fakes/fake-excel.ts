@@ -34,6 +34,25 @@ export interface FakeSheet {
   conditionalFormats: { address: string; type: string; rule?: unknown }[];
   hyperlinks: { address: string; link: unknown }[];
   formats: { address: string; format: Record<string, unknown> }[];
+  /** Charts added with `charts.add`, in order (absent until the first). */
+  charts?: FakeChart[];
+}
+
+/** A chart as the add-in asked for it; range addresses carry their sheet ("Levels!B5:B9"). */
+export interface FakeChart {
+  type: string;
+  source: string;
+  seriesBy?: string;
+  title?: string;
+  legendVisible?: boolean;
+  position?: { start: string; end?: string };
+  series: FakeChartSeries[];
+}
+
+export interface FakeChartSeries {
+  name: string;
+  values?: string;
+  categories?: string;
 }
 
 export interface FakeWorkbookState {
@@ -414,7 +433,7 @@ export function createFakeExcel(state: FakeWorkbookState = createFakeWorkbook())
               const entry: { address: string; type: string; rule?: unknown } = { address: rectAddress(rect()), type };
               sheet().conditionalFormats.push(entry);
               const capture = (field: string) => new Proxy({}, { set: (_t, p, v) => ((entry.rule = { ...(entry.rule as object), [`${field}.${String(p)}`]: v }), true), get: (_t, p) => (p === "rule" || p === "format" ? capture(`${field}.${String(p)}`) : p === "fill" || p === "font" ? capture(`${field}.${String(p)}`) : undefined) });
-              return { custom: capture("custom"), colorScale: capture("colorScale") };
+              return { custom: capture("custom"), colorScale: capture("colorScale"), dataBar: dataBarCapture(entry) };
             },
           },
           set hyperlink(v: unknown) {
@@ -463,6 +482,87 @@ export function createFakeExcel(state: FakeWorkbookState = createFakeWorkbook())
     }
 
     /** Bounds of the cells holding a value (maxR -1 when none). */
+    /** A data bar's settings, recorded in its entry's rule as "dataBar.<path>" and counted in the next sync's request. */
+    function dataBarCapture(entry: { rule?: unknown }) {
+      const set = (path: string, v: unknown) => {
+        eagerBytes += jsonBytes(v);
+        entry.rule = { ...(entry.rule as object), [`dataBar.${path}`]: v };
+        return true;
+      };
+      const positiveFormat = new Proxy({}, { set: (_t, p, v) => set(`positiveFormat.${String(p)}`, v) });
+      return new Proxy({}, { set: (_t, p, v) => set(String(p), v), get: (_t, p) => (p === "positiveFormat" ? positiveFormat : undefined) });
+    }
+
+    /** "Sheet!A1:B2" of a range made by a worksheet's getRange. */
+    const qualified = (range: any) => `${range.__sheet}!${rectAddress(parseRange(range.__address))}`;
+
+    /**
+     * A worksheet's charts: `add` makes one series per column (or row) of the source, named
+     * "Series1".., with no categories, as Excel does for plain numbers; the add-in then names
+     * them and sets their ranges. Every call's arguments count in the next sync's request.
+     */
+    function chartsOf(s: FakeSheet) {
+      const count = (...args: unknown[]) => void (eagerBytes += jsonBytes(args));
+      const seriesObject = (series: FakeChartSeries) => ({
+        set name(v: string) {
+          count(v);
+          series.name = v;
+        },
+        setValues(range: any) {
+          count(qualified(range));
+          series.values = qualified(range);
+        },
+        setXAxisValues(range: any) {
+          count(qualified(range));
+          series.categories = qualified(range);
+        },
+      });
+      return {
+        add(type: string, source: any, seriesBy?: string) {
+          count(type, qualified(source), seriesBy);
+          const r = parseRange(source.__address);
+          const byRows = seriesBy === "Rows";
+          const lines = byRows ? r.rows : r.cols;
+          const series: FakeChartSeries[] = Array.from({ length: lines }, (_, i) => ({
+            name: `Series${i + 1}`,
+            values: `${source.__sheet}!${rectAddress(byRows ? { ...r, row: r.row + i, rows: 1 } : { ...r, col: r.col + i, cols: 1 })}`,
+          }));
+          const chart: FakeChart = { type, source: qualified(source), seriesBy, series };
+          (s.charts ??= []).push(chart);
+          return {
+            title: {
+              set text(v: string) {
+                count(v);
+                chart.title = v;
+              },
+            },
+            legend: {
+              set visible(v: boolean) {
+                count(v);
+                chart.legendVisible = v;
+              },
+            },
+            series: {
+              getItemAt(i: number) {
+                if (!chart.series[i]) throw officeError("ItemNotFound", `The chart has no series ${i}.`);
+                return seriesObject(chart.series[i]);
+              },
+              add(name: string) {
+                count(name);
+                const added: FakeChartSeries = { name };
+                chart.series.push(added);
+                return seriesObject(added);
+              },
+            },
+            setPosition(start: string, end?: string) {
+              count(start, end);
+              chart.position = { start, end };
+            },
+          };
+        },
+      };
+    }
+
     function usedBounds(s: FakeSheet): Bounds {
       const cached = s.cells instanceof CellMap ? s.cells.bounds : undefined;
       if (cached) return cached;
@@ -502,6 +602,7 @@ export function createFakeExcel(state: FakeWorkbookState = createFakeWorkbook())
         },
         getRange: (address: string) => rangeObject(s.name, address),
         getUsedRangeOrNullObject: () => usedRangeOrNull(s.name),
+        charts: chartsOf(s),
         protection: loadable({ protected: () => s.protected }, {}),
         activate() {
           state.active = s.name;

@@ -8,8 +8,8 @@ describe("the built functions.json", () => {
   const metadata = JSON.parse(readFileSync(built, "utf8"));
   const byId = Object.fromEntries(metadata.functions.map((f: { id: string }) => [f.id, f]));
 
-  it("has the six functions, each with a description and described, named parameters", () => {
-    expect(Object.keys(byId).sort()).toEqual(["CRITERIA", "ESSENTIALSMET", "LEVEL", "LEVELGAP", "READINESS", "UNMET"]);
+  it("has the seven functions, each with a description and described, named parameters", () => {
+    expect(Object.keys(byId).sort()).toEqual(["COVERAGE", "CRITERIA", "ESSENTIALSMET", "LEVEL", "LEVELGAP", "READINESS", "UNMET"]);
     for (const f of metadata.functions) {
       expect(f.description.length).toBeGreaterThan(20);
       for (const p of f.parameters) {
@@ -25,14 +25,15 @@ describe("the built functions.json", () => {
     expect(params("LEVEL")).toEqual(["employee", "role", "[scores]"]);
     for (const id of ["ESSENTIALSMET", "UNMET", "READINESS"]) expect(params(id)).toEqual(["employee", "role", "[level]", "[scores]"]);
     expect(params("CRITERIA")).toEqual(["role", "[level]", "[category]"]);
+    expect(params("COVERAGE")).toEqual(["role", "[criterion]", "[level]"]);
     expect(byId.LEVELGAP.parameters[3].dimensionality).toBe("matrix");
   });
 
   it("streams the employee functions and spills UNMET and CRITERIA", () => {
     // CRITERIA streams too: it follows edits to the workbook's framework sheets.
-    for (const id of ["LEVELGAP", "LEVEL", "ESSENTIALSMET", "UNMET", "READINESS", "CRITERIA"]) expect(byId[id].options).toEqual({ stream: true });
+    for (const id of ["LEVELGAP", "LEVEL", "ESSENTIALSMET", "UNMET", "READINESS", "COVERAGE", "CRITERIA"]) expect(byId[id].options).toEqual({ stream: true });
     expect([byId.UNMET.result.dimensionality, byId.CRITERIA.result.dimensionality]).toEqual(["matrix", "matrix"]);
-    expect([byId.LEVELGAP.result.type, byId.LEVEL.result.type, byId.ESSENTIALSMET.result.type, byId.READINESS.result.type]).toEqual(["number", "string", "boolean", "number"]);
+    expect([byId.LEVELGAP.result.type, byId.LEVEL.result.type, byId.ESSENTIALSMET.result.type, byId.READINESS.result.type, byId.COVERAGE.result.type]).toEqual(["number", "string", "boolean", "number", "number"]);
   });
 
   it("and functions.js registers each of them", () => {

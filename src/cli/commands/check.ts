@@ -3,11 +3,13 @@ import { planReportSheet, summaryLine } from "../../core/layout/report-sheet";
 import { checkFile } from "../../xlsx/check-file";
 import { writeReportCopy } from "../../xlsx/workbook";
 import { optionalString, parseCommandArgs } from "../args";
+import { FRAMEWORKS_OPTION, loadCatalog } from "../catalog";
 import type { Command } from "../command";
 import type { Io } from "../io";
 import { EXIT_FINDINGS, EXIT_OK, UsageError } from "../io";
 
 const options = {
+  ...FRAMEWORKS_OPTION,
   json: { type: "boolean", help: 'print JSON: {"people": [...], "problems": [...]}' },
   report: { type: "string", value: "OUT.xlsx", help: "also write the Check results sheet into OUT.xlsx (a copy of IN.xlsx when OUT does not exist)" },
 } as const;
@@ -67,7 +69,7 @@ function printHuman(result: CheckResult, io: Io) {
 export const checkCommand: Command = {
   name: "check",
   summary: "Checks every assessment sheet of IN.xlsx against its framework's essential criteria.",
-  usage: "check IN.xlsx [--json] [--report OUT.xlsx]",
+  usage: "check IN.xlsx [--json] [--report OUT.xlsx] [--frameworks PATH]...",
   options,
   details: [
     "Exit status: 0 everyone meets every essential criterion and there is no error;",
@@ -75,6 +77,7 @@ export const checkCommand: Command = {
     "2 the file could not be checked (unreadable, not a workbook, no assessment sheet, unknown framework).",
     "The input file is only read, never written. --report keeps every other sheet of OUT.xlsx, rewrites",
     "its own earlier Check results sheet, and never overwrites a file that is not an .xlsx workbook.",
+    "Framework sheets in IN.xlsx are used too: they replace --frameworks files and built-ins of the same id.",
   ].join("\n"),
   async run(argv, io) {
     const args = parseCommandArgs("check", argv, options, 1);
@@ -82,7 +85,7 @@ export const checkCommand: Command = {
     if (!input) throw new UsageError("check: name the workbook to check, e.g. hr-competency check team.xlsx");
     const reportPath = optionalString(args, "report");
     io.progress(`Reading ${input}…`);
-    const result = await checkFile(input);
+    const result = await checkFile(input, await loadCatalog(args, io));
     io.progress("");
     if (result.assessmentSheets.length === 0) {
       throw new UsageError(`${input} has no assessment sheet (Framework, Role and Target level in column A above an Employee table). Make one with: hr-competency template`);

@@ -1,12 +1,14 @@
 import type { Criterion } from "../../core/model";
 import { levelIndex } from "../../core/model";
 import { parseCommandArgs, optionalString, requireString } from "../args";
+import { FRAMEWORKS_OPTION, loadCatalog } from "../catalog";
 import type { Command } from "../command";
 import { EXIT_OK } from "../io";
 import { resolveFramework, resolveLevel, resolveRole } from "../resolve";
 import { renderTable } from "../table";
 
 const options = {
+  ...FRAMEWORKS_OPTION,
   framework: { type: "string", value: "F", help: "framework id (see: hr-competency frameworks)" },
   role: { type: "string", value: "R", help: "only this role (id or title, case-insensitive)" },
   level: { type: "string", value: "L", help: "only criteria at this level (id or name)" },
@@ -16,12 +18,12 @@ const options = {
 export const criteriaCommand: Command = {
   name: "criteria",
   summary: "Lists a framework's criteria in source order.",
-  usage: "criteria --framework F [--role R] [--level L] [--json]",
+  usage: "criteria --framework F [--role R] [--level L] [--json] [--frameworks PATH]...",
   options,
   details: "Example: hr-competency criteria --framework medway-libraries-2024 --role \"Library Assistant\" --level B",
   async run(argv, io) {
     const args = parseCommandArgs("criteria", argv, options, 0);
-    const framework = resolveFramework(requireString("criteria", args, "framework"));
+    const framework = resolveFramework(await loadCatalog(args, io), requireString("criteria", args, "framework"));
     const roleName = optionalString(args, "role");
     const levelName = optionalString(args, "level");
     const roles = roleName !== undefined ? [resolveRole(framework, roleName)] : framework.roles;

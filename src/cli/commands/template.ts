@@ -4,11 +4,13 @@ import { repeatedName } from "../../core/lookup";
 import { addSheetsToFile } from "../../xlsx/workbook";
 import type { ParsedArgs } from "../args";
 import { optionalString, parseCommandArgs, requireString } from "../args";
+import { FRAMEWORKS_OPTION, loadCatalog } from "../catalog";
 import type { Command } from "../command";
 import { EXIT_OK, UsageError } from "../io";
 import { resolveFramework, resolveLevel, resolveRole } from "../resolve";
 
 const options = {
+  ...FRAMEWORKS_OPTION,
   framework: { type: "string", value: "F", help: "framework id (see: hr-competency frameworks)" },
   role: { type: "string", value: "R", help: "role id or title" },
   level: { type: "string", value: "L", help: "target level (id or name); default: the role's highest level" },
@@ -16,7 +18,7 @@ const options = {
   "people-file": { type: "string", multiple: true, value: "PATH", help: "a text file with one name per line (UTF-8 or UTF-16); may be repeated, and combined with --people" },
 } as const;
 
-const USAGE = 'template OUT.xlsx --framework F --role R [--level L] (--people "A;B;C" | --people-file NAMES.txt)';
+const USAGE = 'template OUT.xlsx --framework F --role R [--level L] (--people "A;B;C" | --people-file NAMES.txt) [--frameworks PATH]...';
 
 /** "1 person", "2 people". */
 export function peopleCount(n: number): string {
@@ -109,7 +111,7 @@ export const templateCommand: Command = {
     const args = parseCommandArgs("template", argv, options, 1);
     const [out] = args.positionals;
     if (!out) throw new UsageError("template: name the workbook to write, e.g. hr-competency template team.xlsx --framework F --role R --people \"A;B\"");
-    const framework = resolveFramework(requireString("template", args, "framework"));
+    const framework = resolveFramework(await loadCatalog(args, io), requireString("template", args, "framework"));
     const role = resolveRole(framework, requireString("template", args, "role"));
     const levelName = optionalString(args, "level");
     const level = levelName !== undefined ? resolveLevel(framework, levelName) : framework.levels[framework.levels.length - 1];

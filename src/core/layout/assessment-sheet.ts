@@ -120,6 +120,19 @@ function runs(flags: boolean[]): { start: number; length: number }[] {
   return out;
 }
 
+/**
+ * C1: the framework's title and the version the sheet was made from, as people read it; the
+ * check reads the version back to name the criteria added or removed since.
+ */
+export function frameworkTitleWithVersion(framework: Framework): string {
+  return `${framework.title} (version ${framework.version})`;
+}
+
+/** The version recorded by frameworkTitleWithVersion, or undefined when the cell no longer says it. */
+export function versionInTitle(text: unknown): string | undefined {
+  return typeof text === "string" ? /\(version ([^()]+)\)\s*$/.exec(text)?.[1].trim() : undefined;
+}
+
 /** Shown beside the target level number when the target is above every level the sheet has columns for. */
 export const TARGET_ABOVE_SHEET = "The target level is above this sheet's criteria: set it back, or create an assessment sheet for that target";
 
@@ -152,7 +165,7 @@ export function planAssessmentSheet(framework: Framework, role: Role, target: Le
   const { scale } = framework;
 
   const top: PlanCell[][] = [
-    pad([L.framework, framework.id, framework.title]),
+    pad([L.framework, framework.id, frameworkTitleWithVersion(framework)]),
     pad([L.role, role.id, `${role.title}${role.grade ? `, ${role.grade}` : ""}`]),
     pad([L.target, target.id, levelLabel(target)]),
     targetNumberRow(levelIds, n, pad),

@@ -1,3 +1,5 @@
+import type { SheetGrid } from "../grid";
+import { cellAt } from "../grid";
 import { levelLabel } from "../lookup";
 import type { Criterion } from "../model";
 import { levelIndex } from "../model";
@@ -10,6 +12,18 @@ import type { ConditionalFormat, PlanCell, Rect, SheetPlan } from "./plan";
 import { cellAddress, columnName, emptyPlan, sheetReference } from "./plan";
 import { BAD, STYLES, TABLE_STYLE } from "./styles";
 import { NO_LEVEL, keepFormulaLikeTextAsText, levelLabels, numbersConstant, quoteText } from "./team-common";
+
+/** A1 of every heatmap begins with this and ": ". */
+export const HEATMAP_TITLE = "Team heatmap";
+
+/**
+ * A heatmap has an Employee header over criterion ids, as an assessment sheet may: its title tells
+ * the check to leave it alone rather than report it as an assessment sheet without metadata.
+ */
+export function isTeamHeatmap(grid: SheetGrid): boolean {
+  const a1 = cellAt(grid, 0, 0);
+  return typeof a1 === "string" && a1.startsWith(`${HEATMAP_TITLE}: `);
+}
 
 /** Row positions (0-based) of the heatmap sheet. */
 export const HEATMAP_ROWS = { title: 0, legend: 1, levelNumber: 2, priority: 3, criterion: 4, header: 5, firstPerson: 6 } as const;
@@ -135,7 +149,7 @@ export function planHeatmapSheet(group: TeamGroup, name: string, tableName: stri
     row: 0,
     col: 0,
     cells: [
-      [`Team heatmap: ${role.title}${role.grade ? `, ${role.grade}` : ""} (${framework.title})`],
+      [`${HEATMAP_TITLE}: ${role.title}${role.grade ? `, ${role.grade}` : ""} (${framework.title})`],
       [
         `Scores ${scale.min}-${scale.max} (${scaleLabelsText(scale)}); ${scale.meets} or more meets a criterion. Red: an essential criterion not met; amber: a desirable one not met; green: met, darker for higher scores. ` +
           `${HEAT_MARKS.invalid} = an invalid score in the source sheet (counts as missing); ${HEAT_MARKS.notAssessed} = above the person's target level. ` +
