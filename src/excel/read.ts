@@ -113,7 +113,8 @@ export async function probeSheets(context: Excel.RequestContext, criterionIds: R
       kind: rect ? kind : "other",
       headerRow,
       used: rect,
-      formulaColumns: headerValues ? scoreColumns(headerValues, criterionIds) : null,
+      // A framework sheet is read for its values alone.
+      formulaColumns: kind === "framework" ? [] : headerValues ? scoreColumns(headerValues, criterionIds) : null,
       protected: isProtected,
     };
   });

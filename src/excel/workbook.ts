@@ -1,5 +1,6 @@
-import type { CheckResult } from "../core/check";
-import { catalogOf, checkWorkbook } from "../core/check";
+import type { CatalogEntry } from "../core/catalog";
+import type { CheckResult, Problem } from "../core/check";
+import { catalogOf, checkWorkbook, frameworksInGrids } from "../core/check";
 import { planAssessmentSheet } from "../core/layout/assessment-sheet";
 import { planCriteriaSheet } from "../core/layout/criteria-sheet";
 import { isReportSheet, planReportSheet } from "../core/layout/report-sheet";
@@ -7,8 +8,9 @@ import { planTeamSheets } from "../core/layout/team-sheets";
 import type { Team } from "../core/team";
 import type { Level } from "../core/framework";
 import type { Framework, Role } from "../core/model";
+import { planFrameworkSheet } from "../core/layout/framework-sheet";
 import { applyPlanInExcel } from "./apply";
-import { readWorkbookGrids } from "./read";
+import { gridOf, probeSheets, readRows, readWorkbookGrids, wholeSheet } from "./read";
 
 /** Runs a batch against the workbook: Excel.run in Office, a fake in tests. */
 export type ExcelRunner = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
@@ -110,5 +112,32 @@ export function writeTeamSheets(run: ExcelRunner, team: Team, onProgress?: TeamP
     }
     onProgress?.({ done: written.length, total: plans.length });
     return written;
+  });
+}
+
+/** Writes a framework into the workbook as a new framework sheet (existing sheets and tables keep their names); returns the sheet's name. */
+export function insertFrameworkSheet(run: ExcelRunner, framework: Framework): Promise<string> {
+  return run((context) => applyPlanInExcel(context, planFrameworkSheet(framework)));
+}
+
+/** The workbook's own frameworks and what is wrong in their sheets (each problem at its cell). */
+export interface WorkbookFrameworks {
+  entries: CatalogEntry[];
+  problems: Problem[];
+}
+
+/**
+ * Reads the workbook's framework sheets: a probe of every sheet (its top rows only), then the
+ * framework sheets whole (they are small), in payload-sized chunks. Other sheets cost only their probe.
+ */
+export function workbookFrameworks(run: ExcelRunner): Promise<WorkbookFrameworks> {
+  return run(async (context) => {
+    const probes = (await probeSheets(context, new Set())).filter((p) => p.kind === "framework");
+    const rows = await readRows(
+      context,
+      probes.map((probe) => ({ probe, spans: wholeSheet(probe) })),
+    );
+    const { entries, problems } = frameworksInGrids(probes.map((probe, i) => gridOf(probe, rows[i])));
+    return { entries, problems };
   });
 }

@@ -5,9 +5,8 @@ import type { PersonRecord } from "./engine";
 import { FunctionError, coverageOf, criteriaTable, essentialsMetOf, findPerson, levelGapOf, levelOf, personFromRange, readinessOf, unmetOf } from "./engine";
 import { LiveWorkbook } from "./live";
 
-const frameworks = builtInFrameworks();
-/** The workbook index shared by every live formula in this runtime. */
-export const live = new LiveWorkbook((batch) => officeExcelRun(batch), frameworks);
+/** The workbook index and frameworks (built-ins and the workbook's framework sheets) shared by every live formula in this runtime. */
+export const live = new LiveWorkbook((batch) => officeExcelRun(batch), builtInFrameworks());
 
 type Result = string | number | boolean | string[][];
 
@@ -21,18 +20,48 @@ export function asExcelError(error: unknown): CustomFunctions.Error {
   return new CustomFunctions.Error(CustomFunctions.ErrorCode.invalidValue, `Could not compute: ${message}`);
 }
 
+/**
+ * A lookup that fails while a framework sheet has an error most likely fails because of it (its
+ * framework is left out until the sheet is put right): the message says where.
+ */
+function withFrameworkSheetProblem(error: unknown): unknown {
+  const problem = live.frameworkProblems.find((p) => p.severity === "error");
+  if (!(error instanceof FunctionError) || !problem) return error;
+  return new FunctionError(error.kind, `${error.message} The framework sheet "${problem.sheet}" has an error at ${problem.sheet}!${problem.cell}: ${problem.message}`);
+}
+
 function attempt<T extends Result>(compute: () => T): T | CustomFunctions.Error {
   try {
     return compute();
   } catch (error) {
-    return asExcelError(error);
+    return asExcelError(withFrameworkSheetProblem(error));
   }
 }
 
 /**
+ * Pushes `compute`'s answer once the workbook has been read, and again whenever a change to the
+ * workbook alters it; `now` answers at once too, from what is known before the read.
+ */
+function stream<T extends Result>(invocation: CustomFunctions.StreamingInvocation<T>, compute: () => T, now = false) {
+  let last: string | undefined;
+  const push = () => {
+    const result = attempt(compute);
+    const key = result instanceof CustomFunctions.Error ? `error:${result.code}:${result.message}` : JSON.stringify(result);
+    if (key === last) return;
+    last = key;
+    invocation.setResult(result);
+  };
+  if (now) push();
+  invocation.onCanceled = live.subscribe(push);
+  live.start().catch((error: unknown) => invocation.setResult(asExcelError(new FunctionError("notAvailable", `Could not read the workbook's assessment and framework sheets: ${error instanceof Error ? error.message : String(error)}. Reopen the workbook.`))));
+}
+
+/**
  * Serves an employee function. With `scores` (the explicit form) the answer comes from that
- * range alone and Excel recalculates it as usual. Without, the answer comes from the workbook's
- * assessment sheets and is pushed again whenever a change alters it.
+ * range, at once (a built-in framework needs no workbook read), and Excel recalculates it as
+ * usual. Without, the answer comes from the workbook's assessment sheets. Either way the framework
+ * may be one of the workbook's framework sheets, so the answer is pushed again whenever a change
+ * (to the scores or to the framework) alters it.
  */
 function serve<T extends Result>(
   employee: string,
@@ -41,25 +70,9 @@ function serve<T extends Result>(
   invocation: CustomFunctions.StreamingInvocation<T>,
   answer: (person: PersonRecord) => T,
 ) {
-  if (scores !== undefined && scores !== null) {
-    invocation.setResult(attempt(() => answer(personFromRange(frameworks, employee, role, scores))));
-    return;
-  }
-  serveLive(invocation, () => answer(findPerson(live.index, frameworks, employee, role)));
-}
-
-/** Computes from the workbook's assessment sheets now and after every change, and pushes the answer only when it changed. */
-function serveLive<T extends Result>(invocation: CustomFunctions.StreamingInvocation<T>, compute: () => T) {
-  let last: string | undefined;
-  const unsubscribe = live.subscribe(() => {
-    const result = attempt(compute);
-    const key = result instanceof CustomFunctions.Error ? `error:${result.code}:${result.message}` : JSON.stringify(result);
-    if (key === last) return;
-    last = key;
-    invocation.setResult(result);
-  });
-  invocation.onCanceled = unsubscribe;
-  live.start().catch((error: unknown) => invocation.setResult(asExcelError(new FunctionError("notAvailable", `Could not read the workbook's assessment sheets: ${error instanceof Error ? error.message : String(error)}. Reopen the workbook.`))));
+  const explicit = scores !== undefined && scores !== null;
+  const person = () => (explicit ? personFromRange(live.frameworks(), employee, role, scores) : findPerson(live.index, live.frameworks(), employee, role));
+  stream(invocation, () => answer(person()), explicit);
 }
 
 /*
@@ -147,21 +160,19 @@ export function readiness(employee: string, role: string, level: string, scores:
  * @streaming
  */
 export function coverage(role: string, criterion: string, level: string, invocation: CustomFunctions.StreamingInvocation<number>): void {
-  serveLive(invocation, () => coverageOf(live.index, frameworks, role, criterion, level));
+  stream(invocation, () => coverageOf(live.index, live.frameworks(), role, criterion, level));
 }
 
 /**
- * A role's criteria as a spilled table: ID, Level, Category, Criterion, Priority, with a header row.
+ * A role's criteria as a spilled table: ID, Level, Category, Criterion, Priority, with a header row. Follows edits to the workbook's framework sheets.
  * @customfunction CRITERIA
  * @param role Role id or title; "framework/role" when two frameworks share it, e.g. "stockport-library-assistant/library-assistant".
  * @param [level] Only the criteria at this level (id or name).
  * @param [category] Only the criteria in this category, e.g. "Knowledge".
- * @returns The criteria table.
+ * @param invocation Streaming invocation.
+ * @streaming
  */
-export function criteria(role: string, level?: string, category?: string): string[][] {
-  try {
-    return criteriaTable(frameworks, role, level, category);
-  } catch (error) {
-    throw asExcelError(error);
-  }
+export function criteria(role: string, level: string, category: string, invocation: CustomFunctions.StreamingInvocation<string[][]>): void {
+  // Not at once: a role of a framework sheet is known only after the workbook is read.
+  stream(invocation, () => criteriaTable(live.frameworks(), role, level, category));
 }

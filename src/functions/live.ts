@@ -1,5 +1,5 @@
-import type { FrameworkCatalog } from "../core/check";
-import { catalogOf, checkWorkbook } from "../core/check";
+import type { FrameworkCatalog, Problem } from "../core/check";
+import { catalogOf, checkWorkbook, frameworksInGrids } from "../core/check";
 import { formulaKey } from "../core/grid";
 import { columnIndex } from "../core/layout/plan";
 import type { Rect } from "../core/layout/plan";
@@ -12,7 +12,7 @@ import { AssessmentIndex } from "./engine";
 
 type Subscriber = () => void;
 
-/** What is known of one sheet: its probe and, for an assessment sheet, the rows read of it. */
+/** What is known of one sheet: its probe and, for an assessment or framework sheet, the rows read of it. */
 interface KnownSheet {
   probe: SheetProbe;
   rows?: RowsRead;
@@ -46,6 +46,9 @@ export function eventRange(address: string): Rect | null {
   const endCol = e.col < 0 ? MAX_COL - 1 : e.col;
   return { row, col, rows: endRow - row + 1, cols: endCol - col + 1 };
 }
+
+/** Sheets read whole and kept: assessment sheets (patched row by row) and framework sheets (small, read again on any edit). */
+const isRead = (probe: SheetProbe) => probe.kind === "assessment" || probe.kind === "framework";
 
 const overlapsRows = (r: Rect, from: number, to: number) => r.row < to && r.row + r.rows > from;
 
@@ -83,11 +86,14 @@ function mergeRows(kept: RowsRead, fresh: RowsRead, spans: RowSpan[], probe: She
 }
 
 /**
- * Keeps the index of the workbook's assessment sheets current for the custom functions, in the
- * shared runtime. At start every sheet is probed (its top rows only) and the assessment sheets
- * are read in payload-sized chunks. On change events (edits within `debounceMs` are taken
+ * Keeps the index of the workbook's assessment sheets, and the catalog of frameworks (the given
+ * ones and the workbook's framework sheets), current for the custom functions, in the shared
+ * runtime. At start every sheet is probed (its top rows only) and the assessment and framework
+ * sheets are read in payload-sized chunks. On change events (edits within `debounceMs` are taken
  * together): an edit to another sheet costs nothing unless it touches what the probe looked at,
- * then one probe; an edit to an assessment table's rows reads just those rows; anything else
+ * then one probe; an edit to an assessment table's rows reads just those rows; an edit to a
+ * framework sheet re-reads that sheet (they are small), rebuilds the catalog and judges the
+ * assessment sheets of its framework again from the rows already in memory; anything else
  * re-reads just that sheet. Reads run one at a time, in order, so an older read never
  * overwrites a newer one. After each read every live formula is recomputed from memory and its
  * cell updated only if its value changed.
@@ -106,14 +112,24 @@ export class LiveWorkbook {
   private timer?: ReturnType<typeof setTimeout>;
   private queue: Promise<void> = Promise.resolve();
   private readonly subscribers = new Set<Subscriber>();
-  private readonly catalog: FrameworkCatalog;
+  /** The frameworks given to the constructor (the built-ins); the workbook's framework sheets come on top. */
+  private readonly given: FrameworkCatalog;
+  private catalog: FrameworkCatalog;
+  /** What is wrong in the workbook's framework sheets, each at its cell; such a sheet is left out of the catalog. */
+  frameworkProblems: Problem[] = [];
 
   constructor(
     private readonly run: ExcelRunner,
     frameworks: Framework[],
     private readonly debounceMs = 150,
   ) {
-    this.catalog = catalogOf(frameworks);
+    this.given = catalogOf(frameworks);
+    this.catalog = this.given;
+  }
+
+  /** The frameworks the functions know now: the given ones, each replaced by the workbook's framework sheet of its id, and the workbook's others. */
+  frameworks(): Framework[] {
+    return this.catalog.frameworks();
   }
 
   /** Reads the workbook once and starts listening for changes; later calls wait for the same start, or try again after a failed one. */
@@ -171,24 +187,37 @@ export class LiveWorkbook {
   private async readAll() {
     const { probes, rows } = await this.run(async (context) => {
       const probed = await probeSheets(context, this.catalog.criterionIds);
-      const assessments = probed.filter((p) => p.kind === "assessment");
+      const wanted = probed.filter(isRead);
       const read = await readRows(
         context,
-        assessments.map((probe) => ({ probe, spans: wholeSheet(probe) })),
+        wanted.map((probe) => ({ probe, spans: wholeSheet(probe) })),
       );
-      return { probes: probed, rows: new Map(assessments.map((p, i) => [p.id, read[i]])) };
+      return { probes: probed, rows: new Map(wanted.map((p, i) => [p.id, read[i]])) };
     });
     this.reads++;
     this.stale = false;
     this.sheets.clear();
     for (const probe of probes) this.sheets.set(probe.id, { probe, rows: rows.get(probe.id) });
+    this.rebuildCatalog();
     this.index.replaceAll(
       checkWorkbook(
-        [...this.sheets.values()].flatMap((s) => (s.rows ? [gridOf(s.probe, s.rows)] : [])),
+        [...this.sheets.values()].flatMap((s) => (s.rows && s.probe.kind === "assessment" ? [gridOf(s.probe, s.rows)] : [])),
         this.catalog,
       ).sheets,
     );
     this.notify();
+  }
+
+  /** The catalog from the given frameworks and the framework sheets read (in workbook order: a later sheet of an id wins, as in the check). */
+  private rebuildCatalog() {
+    const own = frameworksInGrids([...this.sheets.values()].flatMap((s) => (s.rows && s.probe.kind === "framework" ? [gridOf(s.probe, s.rows)] : [])));
+    this.catalog = this.given.with(own.entries);
+    this.frameworkProblems = own.problems;
+  }
+
+  /** The ids of the frameworks that the workbook's framework sheets named `sheets` provide now. */
+  private frameworkIdsOnSheets(sheets: Set<string>): string[] {
+    return this.catalog.entries().flatMap((e) => (e.origin.kind === "sheet" && sheets.has(e.origin.sheet) ? [e.framework.id] : []));
   }
 
   private sheetChanged(worksheetId: string, changeType: string, address: string) {
@@ -233,6 +262,8 @@ export class LiveWorkbook {
       const known = this.sheets.get(id);
       if (!known) {
         toProbe.add(id);
+      } else if (known.probe.kind === "framework") {
+        toProbe.add(id);
       } else if (known.probe.kind === "assessment") {
         const spans = known.rows ? bodyRows(change, known.probe) : null;
         if (spans) toPatch.set(id, spans);
@@ -254,18 +285,21 @@ export class LiveWorkbook {
       }
       const probes = toProbe.size > 0 ? await probeSheets(context, this.catalog.criterionIds, [...toProbe]) : [];
       const patched = [...toPatch].map(([id, spans]) => ({ probe: this.sheets.get(id)?.probe as SheetProbe, spans }));
-      const wholes = probes.filter((p) => p.kind === "assessment").map((probe) => ({ probe, spans: wholeSheet(probe) }));
+      const wholes = probes.filter(isRead).map((probe) => ({ probe, spans: wholeSheet(probe) }));
       const rows = await readRows(context, [...patched, ...wholes]);
       return { present, probes, patched, wholes, rows };
     });
     this.reads++;
 
+    /** Framework sheets read again, added or gone, by name before and after: the catalog is rebuilt when there are any. */
+    const frameworkSheets = new Set<string>();
     if (outcome.present) {
       const ids = new Set(outcome.present.map((ws) => ws.id));
       for (const [id, known] of this.sheets) {
         if (ids.has(id)) continue;
         this.sheets.delete(id);
         this.index.replaceSheet(known.probe.name, undefined);
+        if (known.probe.kind === "framework") frameworkSheets.add(known.probe.name);
       }
     }
     const touched = new Set<string>();
@@ -285,13 +319,27 @@ export class LiveWorkbook {
       this.sheets.set(probe.id, { probe, rows: whole >= 0 ? outcome.rows[outcome.patched.length + whole] : undefined });
       // Another sheet that stays another sheet changes nothing the formulas see.
       if (before?.probe.kind === "assessment" || probe.kind === "assessment") touched.add(probe.id);
+      if (before?.probe.kind === "framework") frameworkSheets.add(before.probe.name);
+      if (probe.kind === "framework") frameworkSheets.add(probe.name);
+    }
+    if (frameworkSheets.size > 0) {
+      const changed = new Set(this.frameworkIdsOnSheets(frameworkSheets));
+      this.rebuildCatalog();
+      for (const id of this.frameworkIdsOnSheets(frameworkSheets)) changed.add(id);
+      // Judged again from the rows in memory: the sheets of a changed framework, and those no framework resolved before.
+      const judged = new Map(this.index.sheets().map((s) => [s.sheet, s.framework.id]));
+      for (const [id, known] of this.sheets) {
+        if (known.probe.kind !== "assessment" || !known.rows) continue;
+        const framework = judged.get(known.probe.name);
+        if (framework === undefined || changed.has(framework)) touched.add(id);
+      }
     }
     for (const id of touched) {
       const known = this.sheets.get(id) as KnownSheet;
       const sheet = known.rows ? checkWorkbook([gridOf(known.probe, known.rows)], this.catalog).sheets[0] : undefined;
       this.index.replaceSheet(known.probe.name, sheet);
     }
-    if (touched.size > 0 || outcome.present) this.notify();
+    if (touched.size > 0 || outcome.present || frameworkSheets.size > 0) this.notify();
   }
 
   /** A sheet renamed since it was read: the index forgets the old name. */

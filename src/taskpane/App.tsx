@@ -5,11 +5,13 @@ import type { Framework } from "../core/model";
 import type { ExcelRunner } from "../excel/workbook";
 import { CheckSection, ResultSections } from "./sections/CheckSection";
 import { ChooseSection } from "./sections/ChooseSection";
+import { FrameworksSection } from "./sections/FrameworksSection";
 import { SheetsSection } from "./sections/SheetsSection";
 import { TeamSection } from "./sections/TeamSection";
 import { usePaneStyles } from "./styles";
 import { useAction } from "./useAction";
 import { useChoice } from "./useChoice";
+import { useWorkbookFrameworks } from "./useWorkbookFrameworks";
 
 export interface AppProps {
   frameworks: Framework[];
@@ -20,8 +22,9 @@ export interface AppProps {
 
 export function App({ frameworks, run, now = () => new Date() }: AppProps) {
   const styles = usePaneStyles();
-  const choice = useChoice(frameworks);
   const { busy, status, setStatus, act, disabled } = useAction(run);
+  const list = useWorkbookFrameworks(frameworks, run, setStatus);
+  const choice = useChoice(list.frameworks);
   const [result, setResult] = useState<CheckResult | undefined>();
 
   return (
@@ -37,12 +40,14 @@ export function App({ frameworks, run, now = () => new Date() }: AppProps) {
           </MessageBarBody>
         </MessageBar>
       )}
-      <ChooseSection frameworks={frameworks} choice={choice} />
+      <ChooseSection frameworks={list.frameworks} choice={choice} />
       <Divider />
       <SheetsSection choice={choice} act={act} disabled={disabled} setStatus={setStatus} />
       <Divider />
       <CheckSection frameworks={frameworks} act={act} disabled={disabled} now={now} onChecked={setResult} />
       <TeamSection frameworks={frameworks} act={act} disabled={disabled} />
+      <Divider />
+      <FrameworksSection list={list} choice={choice} act={act} disabled={disabled} setStatus={setStatus} />
 
       <div aria-live="polite">{busy && <Spinner size="small" label={busy} />}</div>
       <div aria-live="assertive">

@@ -147,13 +147,16 @@ describe("live custom functions", () => {
     expect(cy.results).toEqual([1]);
   });
 
-  it("CRITERIA returns a table, or throws #VALUE! naming the frameworks a role is in", () => {
-    expect(fns.criteria("Library Manager", "A", "Skills")[0]).toEqual(["ID", "Level", "Category", "Criterion", "Priority"]);
-    expect(() => fns.criteria("library-assistant")).toThrow(FakeFunctionError);
-    try {
-      fns.criteria("library-assistant");
-    } catch (error) {
-      expect(error).toMatchObject({ code: "#VALUE!", message: expect.stringContaining("medway-libraries-2024 and stockport-library-assistant") });
-    }
+  it("CRITERIA streams a table, or #VALUE! naming the frameworks a role is in", async () => {
+    const manager = invocation<string[][]>();
+    fns.criteria("Library Manager", "A", "Skills", manager.inv);
+    const assistant = invocation<string[][]>();
+    fns.criteria("library-assistant", undefined as never, undefined as never, assistant.inv);
+    await settle();
+    expect((manager.results[0] as string[][])[0]).toEqual(["ID", "Level", "Category", "Criterion", "Priority"]);
+    expect(assistant.results).toEqual([expect.any(FakeFunctionError)]);
+    expect(assistant.results[0]).toMatchObject({ code: "#VALUE!", message: expect.stringContaining("medway-libraries-2024 and stockport-library-assistant") });
+    manager.cancel();
+    assistant.cancel();
   });
 });

@@ -2,7 +2,7 @@ import { Badge, Button, Text } from "@fluentui/react-components";
 import type { CheckResult, Problem } from "../../core/check";
 import { summaryLine } from "../../core/layout/report-sheet";
 import type { Framework } from "../../core/model";
-import { checkOpenWorkbook, selectCell, writeReportSheet } from "../../excel/workbook";
+import { loadTools } from "../loadTools";
 import { Section } from "../Section";
 import { usePaneStyles } from "../styles";
 import type { Act } from "../useAction";
@@ -20,7 +20,7 @@ export function CheckSection({ frameworks, act, disabled, now, onChecked }: Chec
   const styles = usePaneStyles();
   const check = () =>
     act("Checking the assessment sheets…", "check the workbook", async (r) => {
-      const checked = await checkOpenWorkbook(r, frameworks);
+      const checked = await (await loadTools()).checkOpenWorkbook(r, frameworks);
       onChecked(checked);
       if (checked.assessmentSheets.length === 0) {
         return { intent: "warning", title: "No assessment sheet found", text: "Create one with Create assessment sheet, then check again." };
@@ -31,6 +31,7 @@ export function CheckSection({ frameworks, act, disabled, now, onChecked }: Chec
 
   const report = () =>
     act("Writing the report sheet…", "write the report sheet", async (r) => {
+      const { checkOpenWorkbook, writeReportSheet } = await loadTools();
       const checked = await checkOpenWorkbook(r, frameworks);
       onChecked(checked);
       const sheet = await writeReportSheet(r, checked, now().toISOString().slice(0, 16).replace("T", " "));
@@ -57,7 +58,7 @@ export function ResultSections({ result, act, disabled }: { result: CheckResult;
   const passed = result.people.filter((p) => p.essentialsMet).length;
   const show = (problem: Problem) =>
     act(`Selecting ${problem.sheet}!${problem.cell}…`, `select ${problem.sheet}!${problem.cell}`, async (r) => {
-      await selectCell(r, problem.sheet, problem.cell);
+      await (await loadTools()).selectCell(r, problem.sheet, problem.cell);
     });
   return (
     <>

@@ -1,7 +1,7 @@
 import { Button, Field, Textarea } from "@fluentui/react-components";
 import { useMemo, useState } from "react";
 import { repeatedName } from "../../core/lookup";
-import { createAssessmentSheet, insertCriteriaSheet, namesFromSelection } from "../../excel/workbook";
+import { loadTools } from "../loadTools";
 import { Section } from "../Section";
 import { usePaneStyles } from "../styles";
 import type { Act, Status } from "../useAction";
@@ -23,13 +23,13 @@ export function SheetsSection({ choice, act, disabled, setStatus }: { choice: Ch
 
   const insert = () =>
     act("Inserting the criteria sheet…", "insert the criteria sheet", async (r) => {
-      const sheet = await insertCriteriaSheet(r, framework, role);
+      const sheet = await (await loadTools()).insertCriteriaSheet(r, framework, role);
       return { intent: "success", title: "Criteria sheet added", text: `"${sheet}" lists the ${role.criteria.length} criteria of ${role.title}.` };
     });
 
   const useSelection = () =>
     act("Reading the selected cells…", "read the selected cells", async (r) => {
-      const picked = await namesFromSelection(r);
+      const picked = await (await loadTools()).namesFromSelection(r);
       if (picked.length === 0) return { intent: "warning", title: "No names selected", text: "Select the cells with people's names in the sheet, then choose Use selected cells again." };
       setNamesText(picked.join("\n"));
       return { intent: "success", title: "Names taken from the selection", text: `${picked.length} name(s) ready. Check them, then create the assessment sheet.` };
@@ -46,7 +46,7 @@ export function SheetsSection({ choice, act, disabled, setStatus }: { choice: Ch
       return;
     }
     return act("Creating the assessment sheet…", "create the assessment sheet", async (r) => {
-      const sheet = await createAssessmentSheet(r, framework, role, level, names);
+      const sheet = await (await loadTools()).createAssessmentSheet(r, framework, role, level, names);
       return { intent: "success", title: "Assessment sheet added", text: `"${sheet}" has a row for each of ${names.length} people. Managers score each criterion from the dropdown.` };
     });
   };

@@ -4,7 +4,7 @@ import type { Framework } from "../../core/model";
 import type { Team, TeamProblem } from "../../core/team";
 import { buildTeam } from "../../core/team";
 import type { TeamProgress } from "../../excel/workbook";
-import { checkOpenWorkbook, selectCell, writeTeamSheets } from "../../excel/workbook";
+import { loadTools } from "../loadTools";
 import { Section } from "../Section";
 import { usePaneStyles } from "../styles";
 import type { Act } from "../useAction";
@@ -42,6 +42,7 @@ export function TeamSection({ frameworks, act, disabled }: { frameworks: Framewo
       setBuilt(undefined);
       setProgress({ done: 0, total: 0 });
       try {
+        const { checkOpenWorkbook, writeTeamSheets } = await loadTools();
         const checked = await checkOpenWorkbook(r, frameworks);
         if (checked.assessmentSheets.length === 0) {
           return { intent: "warning", title: "No assessment sheet found", text: "The team view is made from assessment sheets. Create one with Create assessment sheet, have it scored, then build the team view." };
@@ -98,7 +99,7 @@ function TeamSummary({ built, act, disabled }: { built: Built; act: Act; disable
   const problems = [...team.problems].sort((a, b) => Number(b.code === "person-duplicate") - Number(a.code === "person-duplicate"));
   const show = (problem: TeamProblem) =>
     act(`Selecting ${problem.sheet}!${problem.cell}…`, `select ${problem.sheet}!${problem.cell}`, async (r) => {
-      await selectCell(r, problem.sheet, problem.cell);
+      await (await loadTools()).selectCell(r, problem.sheet, problem.cell);
     });
   return (
     <>
