@@ -1,11 +1,11 @@
 import ExcelJS from "exceljs";
-import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { expandInputs } from "../../src/cli/commands/collect";
 import { readGrids } from "../../src/xlsx/read";
 import { runCli } from "../helpers/cli";
 import { expectValidXlsx } from "../helpers/ooxml";
+import { describeNeeding, libreOfficeCopy, runPython } from "../helpers/other-programs";
 import { builtIn, tempDir } from "../helpers/workbooks";
 
 /**
@@ -14,14 +14,7 @@ import { builtIn, tempDir } from "../helpers/workbooks";
  * sheet's cells as a pandas user would), with a duplicate person, a workbook without an
  * assessment sheet, one of another role and one that is not a workbook at all.
  */
-const PYTHON = "/usr/bin/python3";
-const hasOpenpyxl = spawnSync(PYTHON, ["-c", "import openpyxl"]).status === 0;
-const hasSoffice = spawnSync("soffice", ["--version"], { encoding: "utf8" }).status === 0;
-if (process.env.CI === "true" && (!hasOpenpyxl || !hasSoffice)) {
-  throw new Error("openpyxl (Debian's python3-openpyxl) and soffice (libreoffice-calc-nogui) are required under CI=true; .ci/run installs them.");
-}
-if (!hasOpenpyxl || !hasSoffice) console.warn("SKIPPED the collect tests on files from several writers: openpyxl or soffice is not installed.");
-const describeWithWriters = hasOpenpyxl && hasSoffice ? describe : describe.skip;
+const describeWithWriters = describeNeeding("openpyxl", "soffice");
 
 jest.setTimeout(180_000);
 
@@ -101,9 +94,9 @@ async function writeInputs() {
   // South (LibreOffice, target C): Di meets everything, Ed fails an essential of C; Ann again, who counts from North.
   const beforeLibreOffice = path.join(dir, "b-libreoffice-south.xlsx");
   await templateWithScores(beforeLibreOffice, "C", { "Di Fox": { base: 4 }, "Ed Gray": { base: 3, except: { [C1]: 0 } }, "ann  lee": { base: 0 } });
-  execFileSync("soffice", [`-env:UserInstallation=file://${tempDir("hr-lo-profile-")}`, "--headless", "--convert-to", "xlsx", "--outdir", inputs, beforeLibreOffice], { stdio: "pipe", timeout: 150_000 });
+  libreOfficeCopy(beforeLibreOffice, inputs);
   // East (openpyxl): another role, from another framework.
-  execFileSync(PYTHON, ["-c", OPENPYXL_SHEET, east]);
+  runPython(OPENPYXL_SHEET, east);
   const plain = new ExcelJS.Workbook();
   plain.addWorksheet("Notes").getCell("A1").value = "Budget notes";
   await plain.xlsx.writeFile(notes);
@@ -247,7 +240,7 @@ describeWithWriters("collect on workbooks from ExcelJS, LibreOffice and openpyxl
 describeWithWriters("collect into a workbook with a chartsheet", () => {
   it("takes the chartsheet's name as taken: the heatmap gets another, and the summaries' formulas name that one", async () => {
     const target = path.join(dir, "budget.xlsx");
-    execFileSync(PYTHON, ["-c", OPENPYXL_CHARTSHEET, target]);
+    runPython(OPENPYXL_CHARTSHEET, target);
     const source = path.join(dir, "west.xlsx");
     await templateWithScores(source, "A", { "Uma Wu": { base: 3 } });
     const run = await runCli("collect", source, "--out", target, "--json");

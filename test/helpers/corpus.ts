@@ -1,28 +1,16 @@
 import { DOMParser } from "@xmldom/xmldom";
 import type { Element } from "@xmldom/xmldom";
 import ExcelJS from "exceljs";
-import { execFileSync, spawnSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
-import path from "node:path";
 import { ZipPackage } from "../../src/xlsx/zip";
-import { tempDir } from "./workbooks";
+import { hasOpenpyxl, pythonHas, runPython } from "./other-programs";
 
 /**
  * Workbooks written by other programs, made from one of ours (so each holds an assessment
  * sheet) plus what those programs write and ExcelJS does not model: charts, images, comments,
  * defined names, validations, dynamic arrays, custom XML, macros.
  */
-export const PYTHON = "/usr/bin/python3";
-export const hasOpenpyxl = spawnSync(PYTHON, ["-c", "import openpyxl"]).status === 0;
-export const hasPil = hasOpenpyxl && spawnSync(PYTHON, ["-c", "import PIL"]).status === 0;
-export const hasSoffice = spawnSync("soffice", ["--version"], { encoding: "utf8" }).status === 0;
-
-/** Tools a corpus file needs: missing ones skip with a message, or fail under CI. */
-export function requireTool(present: boolean, what: string, install: string): boolean {
-  if (!present && process.env.CI === "true") throw new Error(`${what} is required under CI=true; .ci/run installs it (${install}).`);
-  if (!present) console.warn(`SKIPPED: ${what} is not installed (${install}).`);
-  return present;
-}
+const hasPil = hasOpenpyxl && pythonHas("PIL");
 
 const OPENPYXL_SCRIPT = `
 import sys, openpyxl
@@ -56,26 +44,7 @@ wb.save(out)
 
 /** openpyxl loads `source` and adds a sheet with a formula, a comment, a list validation, a chart, a defined name (and an image when PIL is there). */
 export function openpyxlCopy(source: string, target: string) {
-  execFileSync(PYTHON, ["-c", OPENPYXL_SCRIPT, source, target, hasPil ? "1" : "0"], { stdio: "pipe" });
-}
-
-/** LibreOffice opens `source` and saves it as .xlsx in `outDir` (same base name); returns the new path. */
-export function libreOfficeCopy(source: string, outDir: string): string {
-  const profile = `file://${tempDir("hr-lo-profile-")}`;
-  execFileSync("soffice", [`-env:UserInstallation=${profile}`, "--headless", "--convert-to", "xlsx", "--outdir", outDir, source], { stdio: "pipe", timeout: 150_000 });
-  return path.join(outDir, `${path.basename(source, path.extname(source))}.xlsx`);
-}
-
-/** Every sheet of a workbook as LibreOffice computes it, as CSV text by sheet name. */
-export function libreOfficeSheets(file: string, outDir: string): Map<string, string> {
-  const profile = `file://${tempDir("hr-lo-profile-")}`;
-  execFileSync("soffice", [`-env:UserInstallation=${profile}`, "--headless", "--convert-to", "csv:Text - txt - csv (StarCalc):44,34,UTF8,1,,0,false,true,false,false,false,-1", "--outdir", outDir, file], {
-    stdio: "pipe",
-    timeout: 150_000,
-  });
-  const base = path.basename(file, path.extname(file));
-  const listing = execFileSync("ls", [outDir], { encoding: "utf8" }).split("\n");
-  return new Map(listing.filter((f) => f.startsWith(`${base}-`) && f.endsWith(".csv")).map((f) => [f.slice(base.length + 1, -4), readFileSync(path.join(outDir, f), "utf8")]));
+  runPython(OPENPYXL_SCRIPT, source, target, hasPil ? "1" : "0");
 }
 
 /** A 1x1 red PNG. */

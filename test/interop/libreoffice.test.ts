@@ -1,6 +1,4 @@
 import ExcelJS from "exceljs";
-import { execFileSync, spawnSync } from "node:child_process";
-import { readFileSync } from "node:fs";
 import path from "node:path";
 import fc from "fast-check";
 import type { CheckResult } from "../../src/core/check";
@@ -10,39 +8,17 @@ import { writeDemo } from "../../src/demo/demo";
 import { findFramework } from "../../src/frameworks";
 import { checkFile } from "../../src/xlsx/check-file";
 import { runCli } from "../helpers/cli";
-import { parseCsv } from "../helpers/csv";
+import { describeNeeding, libreOfficeCopy, sheetsAsCsv } from "../helpers/other-programs";
 import { tempDir } from "../helpers/workbooks";
 
 /**
  * A real spreadsheet program reads what we write: LibreOffice opens the workbook, computes the
  * native formulas itself (the files carry no cached results) and exports every sheet to CSV.
  */
-const hasSoffice = spawnSync("soffice", ["--version"], { encoding: "utf8" }).status === 0;
-if (!hasSoffice && process.env.CI === "true") {
-  throw new Error("soffice (Debian's libreoffice-calc-nogui) is required under CI=true; .ci/run installs it.");
-}
-if (!hasSoffice) console.warn("SKIPPED LibreOffice interop tests: soffice is not installed (apt-get install libreoffice-calc-nogui).");
-const describeWithSoffice = hasSoffice ? describe : describe.skip;
+const describeWithSoffice = describeNeeding("soffice");
 
 jest.setTimeout(180_000);
 const dir = tempDir("hr-lo-");
-const profile = `file://${tempDir("hr-lo-profile-")}`;
-
-function soffice(args: string[]) {
-  execFileSync("soffice", [`-env:UserInstallation=${profile}`, "--headless", ...args], { cwd: dir, stdio: "pipe", timeout: 150_000 });
-}
-
-/** Every sheet of the workbook as LibreOffice computes it, by sheet name. */
-function sheetsAsCsv(file: string): Map<string, string[][]> {
-  soffice(["--convert-to", "csv:Text - txt - csv (StarCalc):44,34,UTF8,1,,0,false,true,false,false,false,-1", "--outdir", dir, file]);
-  const base = path.basename(file, ".xlsx");
-  return new Map(
-    execFileSync("ls", [dir], { encoding: "utf8" })
-      .split("\n")
-      .filter((f) => f.startsWith(`${base}-`) && f.endsWith(".csv"))
-      .map((f) => [f.slice(base.length + 1, -4), parseCsv(readFileSync(path.join(dir, f), "utf8"))]),
-  );
-}
 
 /** What LibreOffice computed in each person's formula columns, beside what the engine says. */
 function compare(result: CheckResult, csv: Map<string, string[][]>) {
@@ -120,8 +96,7 @@ describeWithSoffice("LibreOffice computes the native formulas exactly as the eng
     const { workbook } = await writeDemo(path.join(dir, "resave-src"));
     const original = await checkFile(workbook);
     const out = path.join(dir, "resaved");
-    soffice(["--convert-to", "xlsx", "--outdir", out, workbook]);
-    const resaved = await checkFile(path.join(out, path.basename(workbook)));
+    const resaved = await checkFile(libreOfficeCopy(workbook, out));
     const strip = (r: CheckResult) => ({ people: r.people, problems: r.problems.map((p) => [p.sheet, p.cell, p.code]) });
     expect(strip(resaved)).toEqual(strip(original));
   });

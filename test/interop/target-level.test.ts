@@ -2,8 +2,10 @@ import ExcelJS from "exceljs";
 import path from "node:path";
 import { COMPUTED_HEADERS, TARGET_ABOVE_SHEET } from "../../src/core/layout/assessment-sheet";
 import { runCli } from "../helpers/cli";
-import { describeWithSoffice, sheetsAsCsv } from "../helpers/libreoffice";
+import { describeNeeding, sheetsAsCsv } from "../helpers/other-programs";
 import { tempDir } from "../helpers/workbooks";
+
+const describeWithSoffice = describeNeeding("soffice");
 
 jest.setTimeout(180_000);
 const dir = tempDir("hr-target-");

@@ -1,5 +1,3 @@
-import { execFileSync, spawnSync } from "node:child_process";
-import { readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
 import fc from "fast-check";
 import type { Person } from "../../src/core/layout/assessment-sheet";
@@ -13,7 +11,7 @@ import type { Team, TeamGroup } from "../../src/core/team";
 import { benchStrength, buildTeam, criterionCoverage, essentialsCoverage, heatmap, levelDistribution } from "../../src/core/team";
 import { checkFile } from "../../src/xlsx/check-file";
 import { createWorkbookFile } from "../../src/xlsx/workbook";
-import { parseCsv } from "../helpers/csv";
+import { describeNeeding, sheetsAsCsv } from "../helpers/other-programs";
 import { builtIn, tempDir } from "../helpers/workbooks";
 
 /**
@@ -22,27 +20,10 @@ import { builtIn, tempDir } from "../helpers/workbooks";
  * sheet to CSV; the numbers must equal the engine's figures, person by person and criterion by
  * criterion. Same approach as libreoffice.test.ts.
  */
-const hasSoffice = spawnSync("soffice", ["--version"], { encoding: "utf8" }).status === 0;
-if (!hasSoffice && process.env.CI === "true") {
-  throw new Error("soffice (Debian's libreoffice-calc-nogui) is required under CI=true; .ci/run installs it.");
-}
-if (!hasSoffice) console.warn("SKIPPED team LibreOffice interop tests: soffice is not installed (apt-get install libreoffice-calc-nogui).");
-const describeWithSoffice = hasSoffice ? describe : describe.skip;
+const describeWithSoffice = describeNeeding("soffice");
 
 jest.setTimeout(180_000);
 const dir = tempDir("hr-team-lo-");
-const profile = `file://${tempDir("hr-team-lo-profile-")}`;
-
-/** Every sheet of the workbook as LibreOffice computes it, by sheet name (raw values, not as shown). */
-function sheetsAsCsv(file: string): Map<string, string[][]> {
-  execFileSync("soffice", [`-env:UserInstallation=${profile}`, "--headless", "--convert-to", "csv:Text - txt - csv (StarCalc):44,34,UTF8,1,,0,false,true,false,false,false,-1", "--outdir", dir, file], { cwd: dir, stdio: "pipe", timeout: 150_000 });
-  const base = path.basename(file, ".xlsx");
-  return new Map(
-    readdirSync(dir)
-      .filter((f) => f.startsWith(`${base}-`) && f.endsWith(".csv"))
-      .map((f) => [f.slice(base.length + 1, -4), parseCsv(readFileSync(path.join(dir, f), "utf8"))]),
-  );
-}
 
 /** The rows of the table whose header row starts with `headers`, as objects by header. */
 function table(rows: string[][], headers: readonly string[]): Record<string, string>[] {

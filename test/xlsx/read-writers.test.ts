@@ -7,8 +7,8 @@ import { checkFile } from "../../src/xlsx/check-file";
 import { readGrids } from "../../src/xlsx/read";
 import { ZipPackage } from "../../src/xlsx/zip";
 import { readFileSync } from "node:fs";
+import { describeNeeding, libreOfficeCopy, openpyxlResave, runPython } from "../helpers/other-programs";
 import { stockportAssessmentFile, stockportPerson, tempDir } from "../helpers/workbooks";
-import { describeWith, hasOpenpyxl, hasSoffice, libreofficeResave, openpyxlResave, runPython } from "./writers";
 
 jest.setTimeout(180_000);
 const dir = tempDir("hr-xlsx-writers-");
@@ -84,7 +84,7 @@ iso.active["A1"] = datetime.datetime(2024, 3, 4, 10, 30)
 iso.save(sys.argv[2])
 `;
 
-describeWith(hasOpenpyxl, "openpyxl")("workbooks written by openpyxl", () => {
+describeNeeding("openpyxl")("workbooks written by openpyxl", () => {
   const file = path.join(dir, "openpyxl.xlsx");
   const isoFile = path.join(dir, "openpyxl-iso.xlsx");
   beforeAll(() => runPython(OPENPYXL_WORKBOOK, file, isoFile));
@@ -158,7 +158,7 @@ describe("the check on the ExcelJS file", () => {
   });
 });
 
-describeWith(hasOpenpyxl, "openpyxl")("the check on a file re-saved by openpyxl", () => {
+describeNeeding("openpyxl")("the check on a file re-saved by openpyxl", () => {
   it("gives the same people and problems as on the ExcelJS file, with the real sheet name", async () => {
     const original = await assessmentFile();
     const resaved = openpyxlResave(original, path.join(dir, "resaved-openpyxl.xlsx"));
@@ -169,10 +169,10 @@ describeWith(hasOpenpyxl, "openpyxl")("the check on a file re-saved by openpyxl"
   });
 });
 
-describeWith(hasSoffice, "LibreOffice (soffice)")("the check on a file re-saved by LibreOffice", () => {
+describeNeeding("soffice")("the check on a file re-saved by LibreOffice", () => {
   it("gives the same people and problems as on the ExcelJS file, with the real sheet name", async () => {
     const original = await assessmentFile();
-    const resaved = libreofficeResave(original, tempDir("hr-xlsx-lo-out-"));
+    const resaved = libreOfficeCopy(original, tempDir("hr-xlsx-lo-out-"));
     const expected = outcome(await checkFile(original));
     expect(outcome(await checkFile(resaved))).toEqual(expected);
     const [grid] = await readGrids(resaved);

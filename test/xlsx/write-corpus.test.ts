@@ -2,16 +2,17 @@ import { copyFileSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { readGrids } from "../../src/xlsx/read";
 import { runCli } from "../helpers/cli";
-import { exceljsCopy, expectNothingLost, handMadeCopy, hasOpenpyxl, hasSoffice, libreOfficeCopy, libreOfficeSheets, openpyxlCopy, partsOf, editablePart, requireTool, sheetNames } from "../helpers/corpus";
+import { exceljsCopy, expectNothingLost, handMadeCopy, openpyxlCopy, partsOf, editablePart, sheetNames } from "../helpers/corpus";
 import { expectValidXlsx, hyperlinks, sheetXml } from "../helpers/ooxml";
+import { hasSoffice, libreOfficeCopy, requirePrograms, sheetsAsCsvText } from "../helpers/other-programs";
 import { tempDir } from "../helpers/workbooks";
 
 jest.setTimeout(240_000);
 const dir = tempDir("hr-corpus-");
 const ASSESS = "Assess Library Assistant";
 
-const withOpenpyxl = requireTool(hasOpenpyxl, "openpyxl (/usr/bin/python3)", "apt-get install python3-openpyxl");
-const withSoffice = requireTool(hasSoffice, "soffice", "apt-get install libreoffice-calc-nogui");
+const withOpenpyxl = requirePrograms("openpyxl");
+const withSoffice = requirePrograms("soffice");
 
 /** Our own assessment workbook with scores, the starting point every other writer edits. */
 async function assessmentWorkbook(): Promise<string> {
@@ -107,7 +108,7 @@ describe.each(corpus)("a workbook written by $writer", ({ make, sheets, mustHave
     expect(criteria.values.flat()).toContain("SLA-24");
     expect(grids.find((g) => g.name === `${ASSESS} (2)`)!.values.map((row) => row[0])).toEqual(expect.arrayContaining(["Cy", "Di"]));
     if (hasSoffice) {
-      const csv = libreOfficeSheets(file, tempDir("hr-corpus-csv-"));
+      const csv = sheetsAsCsvText(file, tempDir("hr-corpus-csv-"));
       expect(csv.get("Library Assistant")).toContain("SLA-24");
       expect(csv.get(`${ASSESS} (2)`)).toMatch(/^Cy,/m);
     }
