@@ -9,15 +9,8 @@ import type { FakeExcel } from "../fakes/fake-excel";
 import { createFakeExcel } from "../fakes/fake-excel";
 import { runCli } from "../helpers/cli";
 import { builtIn, STOCKPORT_SHEET, stockportPerson, tempDir } from "../helpers/workbooks";
+import { invocation } from "../helpers/custom-functions";
 
-/** CustomFunctions as Excel's runtime provides it, reduced to what the functions use. */
-class FakeFunctionError {
-  constructor(
-    readonly code: string,
-    readonly message?: string,
-  ) {}
-}
-Object.assign(globalThis, { CustomFunctions: { Error: FakeFunctionError, ErrorCode: { notAvailable: "#N/A", invalidValue: "#VALUE!" } } });
 
 type Functions = typeof import("../../src/functions/functions");
 let fns: Functions;
@@ -77,11 +70,6 @@ function countEssentials(level: number) {
   return { assessed: inScope.length, met: inScope.filter((p) => essentials.every((c) => meets(p.scores[c.id]))).length };
 }
 
-function invocation<T>() {
-  const results: unknown[] = [];
-  const inv = { setResult: (v: T | FakeFunctionError) => void results.push(v), onCanceled: undefined as undefined | (() => void) };
-  return { inv: inv as unknown as CustomFunctions.StreamingInvocation<T>, results, cancel: () => inv.onCanceled?.() };
-}
 
 /** HR.COVERAGE's first answer, as Excel would show it. */
 async function coverage(role: string, criterion?: unknown, level?: unknown): Promise<unknown> {

@@ -12,15 +12,8 @@ import { readWorkbookGrids } from "../../src/excel/read";
 import { builtInFrameworks } from "../../src/frameworks";
 import type { FakeExcel, FakeSheet } from "../fakes/fake-excel";
 import { createFakeExcel, syncCost } from "../fakes/fake-excel";
+import { invocation } from "../helpers/custom-functions";
 
-/** CustomFunctions as Excel's runtime provides it, reduced to what the functions use. */
-class FakeFunctionError {
-  constructor(
-    readonly code: string,
-    readonly message?: string,
-  ) {}
-}
-Object.assign(globalThis, { CustomFunctions: { Error: FakeFunctionError, ErrorCode: { notAvailable: "#N/A", invalidValue: "#VALUE!" } } });
 
 type Functions = typeof import("../../src/functions/functions");
 
@@ -40,11 +33,6 @@ const ROLE = "our-libraries/library-assistant";
 const failed = role.criteria.find((c) => c.level === "A")!;
 const FILLER = 3000;
 
-function invocation<T>() {
-  const results: unknown[] = [];
-  const inv = { setResult: (v: T | FakeFunctionError) => void results.push(v), onCanceled: undefined as undefined | (() => void) };
-  return { inv: inv as unknown as CustomFunctions.StreamingInvocation<T>, results, last: () => results[results.length - 1], cancel: () => inv.onCanceled?.() };
-}
 
 let fns: Functions;
 let excel: FakeExcel;

@@ -3,26 +3,14 @@ import { applyPlanInExcel } from "../../src/excel/apply";
 import type { FakeExcel } from "../fakes/fake-excel";
 import { createFakeExcel } from "../fakes/fake-excel";
 import { builtIn, stockportPerson } from "../helpers/workbooks";
+import { FakeFunctionError, invocation } from "../helpers/custom-functions";
 
-/** CustomFunctions as Excel's runtime provides it, reduced to what the functions use. */
-class FakeFunctionError {
-  constructor(
-    readonly code: string,
-    readonly message?: string,
-  ) {}
-}
-Object.assign(globalThis, { CustomFunctions: { Error: FakeFunctionError, ErrorCode: { notAvailable: "#N/A", invalidValue: "#VALUE!" } } });
 
 type Functions = typeof import("../../src/functions/functions");
 let fns: Functions;
 let excel: FakeExcel;
 const SHEET = "Assess Library Assistant";
 
-function invocation<T>() {
-  const results: unknown[] = [];
-  const inv = { setResult: (v: T | FakeFunctionError) => void results.push(v), onCanceled: undefined as undefined | (() => void) };
-  return { inv: inv as unknown as CustomFunctions.StreamingInvocation<T>, results, cancel: () => inv.onCanceled?.() };
-}
 
 /** Waits for the debounce and the read it triggers. */
 async function settle() {
