@@ -5,6 +5,7 @@ import { builtInFrameworks } from "../../src/frameworks";
 import { runCli } from "../helpers/cli";
 import { tempDir } from "../helpers/workbooks";
 import { validateCase } from "../core/interchange/case-schema";
+import { expectValidXlsx } from "../helpers/ooxml";
 
 const dir = tempDir("hr-own-");
 const FIXTURES = path.join(__dirname, "../fixtures/frameworks");
@@ -28,6 +29,7 @@ describe("a built-in framework exported and read back is the same framework", ()
     const file = out(`${id}-${format}.${format === "xlsx" ? "xlsx" : "json"}`);
     const exported = await runCli("export", "--framework", id, "--format", format, "--out", file);
     expect(exported.code).toBe(0);
+    if (format === "xlsx") await expectValidXlsx(file);
     const original = await listed(id);
     const back = await listed(id, "--frameworks", file);
     // The copy from the file takes the built-in's place, and says where it came from.
@@ -51,6 +53,7 @@ describe("an analyst's own framework, from source to a checked assessment sheet"
     const team = out("case-team.xlsx");
     const imported = await runCli("import", path.join(FIXTURES, "case-sloppy.json"), "--out", team);
     expect(imported.code).toBe(0);
+    await expectValidXlsx(team);
     expect(imported.stderr).toMatch(/^warning: .*case-sloppy\.json: /m);
     const fw = (await json("frameworks", "--json", "--frameworks", team)).find((f: { from: string }) => f.from.startsWith(team));
     const role = fw.roles[0].id;
