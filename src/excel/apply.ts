@@ -1,5 +1,5 @@
-import type { Block, CellStyle, ChartRequest, PlanCell, Rect, SheetPlan, TablePlan } from "../core/layout/plan";
-import { cellAddress, columnName, isFormulaCell, isLinkCell, looksLikeFormula, rectAddress, sheetReference, wouldExcelReinterpret } from "../core/layout/plan";
+import type { Block, CellStyle, ChartRequest, PlanCell, Rect, SheetPlan } from "../core/layout/plan";
+import { blockRect, cellAddress, columnName, fillsTableColumns, isFormulaCell, isLinkCell, looksLikeFormula, rectAddress, sheetReference, wouldExcelReinterpret } from "../core/layout/plan";
 import { uniqueSheetName, uniqueTableName } from "../core/layout/names";
 
 /**
@@ -43,22 +43,6 @@ export function chunkBlock(block: Block): Block[] {
     chunks.push({ row: block.row + i, col: block.col, cells: block.cells.slice(i, i + rowsPerChunk) });
   }
   return chunks;
-}
-
-function blockRect(block: Block): Rect {
-  return { row: block.row, col: block.col, rows: block.cells.length, cols: Math.max(...block.cells.map((r) => r.length)) };
-}
-
-/**
- * Formulas filling whole columns of a table's data body: written after the table exists, one
- * formula per column (the same in every row, in R1C1 terms), Excel keeps them as calculated
- * columns and gives rows added to the table the same formulas.
- */
-function fillsTableColumns(block: Block, tables: TablePlan[]): boolean {
-  const r = blockRect(block);
-  return tables.some(
-    (t) => r.row === t.range.row + 1 && r.rows === t.range.rows - 1 && r.col >= t.range.col && r.col + r.cols <= t.range.col + t.range.cols && block.cells.every((row) => row.length === r.cols && row.every(isFormulaCell)),
-  );
 }
 
 function applyStyle(range: Excel.Range, style: CellStyle) {

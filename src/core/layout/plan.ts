@@ -186,3 +186,29 @@ export function wouldExcelReinterpret(text: string): boolean {
   const t = text.trim();
   return t !== "" && /[0-9]|true|false|#/i.test(t) && REINTERPRETED.some((shape) => shape.test(t));
 }
+
+export function blockRect(block: Block): Rect {
+  return { row: block.row, col: block.col, rows: block.cells.length, cols: Math.max(...block.cells.map((r) => r.length)) };
+}
+
+/**
+ * Formulas filling whole columns of a table's data body, the same formula in every row (in R1C1
+ * terms, as the plans build them): both adapters make them the table's calculated columns, so a
+ * row added to the table in Excel gets the same formulas.
+ */
+export function fillsTableColumns(block: Block, tables: TablePlan[]): boolean {
+  const r = blockRect(block);
+  return tables.some(
+    (t) => r.row === t.range.row + 1 && r.rows === t.range.rows - 1 && r.col >= t.range.col && r.col + r.cols <= t.range.col + t.range.cols && block.cells.every((row) => row.length === r.cols && row.every(isFormulaCell)),
+  );
+}
+
+/** A table's calculated columns: its column index -> the formula of its first data row, as files store them. */
+export function calculatedColumns(plan: SheetPlan, table: TablePlan): Map<number, FormulaCell> {
+  const columns = new Map<number, FormulaCell>();
+  for (const block of plan.blocks) {
+    if (!fillsTableColumns(block, [table])) continue;
+    block.cells[0].forEach((cell, j) => columns.set(block.col + j - table.range.col, cell as FormulaCell));
+  }
+  return columns;
+}

@@ -1,5 +1,5 @@
 import type { CellStyle, PlanCell, Rect, SheetPlan } from "../../core/layout/plan";
-import { cellAddress, isFormulaCell, isLinkCell, rectAddress, sheetReference } from "../../core/layout/plan";
+import { calculatedColumns, cellAddress, isFormulaCell, isLinkCell, rectAddress, sheetReference } from "../../core/layout/plan";
 import type { StylesEditor } from "./styles";
 import { encodeXstring, escapeAttr, escapeText, NS } from "./xml";
 
@@ -208,7 +208,13 @@ export function tableHeaders(plan: SheetPlan, range: Rect): string[] {
 export function tableXml(plan: SheetPlan, table: PlacedTable): string {
   if (table.range.rows < 2) throw new Error(`Sheet plan "${plan.name}": table ${table.name} needs a header row and at least one row.`);
   const ref = rectAddress(table.range);
-  const columns = tableHeaders(plan, table.range).map((name, i) => `<tableColumn id="${i + 1}" name="${escapeAttr(encodeXstring(name))}"/>`);
+  const calculated = calculatedColumns(plan, table);
+  const columns = tableHeaders(plan, table.range).map((name, i) => {
+    const open = `<tableColumn id="${i + 1}" name="${escapeAttr(encodeXstring(name))}"`;
+    const formula = calculated.get(i);
+    // Stored as the first data row's formula: a row added in Excel gets it, moved to its own row.
+    return formula ? `${open}><calculatedColumnFormula${formula.array ? ' array="1"' : ""}>${escapeText(toFileFormula(formula.formula))}</calculatedColumnFormula></tableColumn>` : `${open}/>`;
+  });
   return [
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n`,
     `<table xmlns="${NS.main}" id="${table.id}" name="${escapeAttr(table.name)}" displayName="${escapeAttr(table.name)}" ref="${ref}" totalsRowShown="0">`,
