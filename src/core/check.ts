@@ -84,6 +84,28 @@ function text(value: unknown): string {
   return typeof value === "string" ? value.trim() : typeof value === "number" ? String(value) : "";
 }
 
+/**
+ * One person's scores, by criterion id, kept as an array beside the sheet's shared index of
+ * criterion columns: a sheet of 50,000 people holds 50,000 of these, and a Map each costs
+ * several times the memory.
+ */
+class RowScores implements Scores {
+  private readonly byColumn: (ScoreClass | undefined)[];
+
+  constructor(private readonly index: ReadonlyMap<string, number>) {
+    this.byColumn = new Array<ScoreClass | undefined>(index.size);
+  }
+
+  set(id: string, score: ScoreClass): void {
+    this.byColumn[this.index.get(id) as number] = score;
+  }
+
+  get(id: string): ScoreClass | undefined {
+    const i = this.index.get(id);
+    return i === undefined ? undefined : this.byColumn[i];
+  }
+}
+
 /** Problems of one sheet, each at a cell. */
 class SheetProblems {
   readonly list: Problem[] = [];
@@ -262,6 +284,7 @@ export function readScoreTable(grid: SheetGrid, head: ScoreTableHead, problems: 
   const role = addedSince.size === 0 ? head.role : { ...head.role, criteria: head.role.criteria.filter((c) => !addedSince.has(c.id)) };
   const criteria: [Criterion, number][] = role.criteria.filter((c) => columns.has(c.id)).map((c) => [c, columns.get(c.id) as number]);
   const covered = coveredScoreCells(grid, headerRow + 1, criteria.map(([, col]) => col));
+  const columnOfCriterion = new Map(criteria.map(([c], i) => [c.id, i]));
   const seen = new Map<string, number>();
   const people: AssessedPerson[] = [];
   let blankRun: number[] = [];
@@ -289,7 +312,7 @@ export function readScoreTable(grid: SheetGrid, head: ScoreTableHead, problems: 
     }
     if (grid.hiddenRows.has(row)) problems.add(row, 0, "warning", "row-hidden", `Row ${row + 1} (${employee}) is hidden; it was checked anyway.`);
 
-    const scores = new Map<string, ScoreClass>();
+    const scores = new RowScores(columnOfCriterion);
     for (const [criterion, col] of criteria) {
       const merge = covered.get(formulaKey(row, col));
       if (merge) {

@@ -4,8 +4,10 @@ import { levelIndex } from "./model";
 import type { ScoreClass } from "./scores";
 import { BLANK } from "./scores";
 
-/** Scores of one person, by criterion id; a criterion with no entry is blank. */
-export type Scores = ReadonlyMap<string, ScoreClass>;
+/** Scores of one person, by criterion id; a criterion with no entry is blank. A Map will do. */
+export interface Scores {
+  get(criterionId: string): ScoreClass | undefined;
+}
 
 /** `unspecified` counts as essential: a missing mark must not let someone through. */
 export function isEssential(priority: Priority): boolean {
