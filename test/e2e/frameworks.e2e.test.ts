@@ -13,7 +13,7 @@ import { importFramework, importFrameworkJson, exportCaseJson, toFrameworkInput 
 import type { Framework } from "../../src/core/model";
 import { builtInFrameworks } from "../../src/frameworks";
 import type { Pane } from "./harness";
-import { cell, describeViolations, fakeScript, messageBar, openPane, origin, paneSuite, ready, runAxe, select, serious, setUp, sheetNames, tearDown } from "./harness";
+import { annBoCy, cell, describeViolations, fakeScript, messageBar, openPane, origin, paneSuite, ready, runAxe, select, serious, setUp, sheetNames, tearDown, typeScores } from "./harness";
 
 jest.setTimeout(120_000);
 
@@ -45,33 +45,6 @@ function editedFramework() {
   return edited;
 }
 
-/**
- * Types scores into the assessment sheet through the fake's Excel.run: criterion ids in row 11
- * from B to "Essentials met", people from row 12. Ann 3 everywhere; Bo 1 on the first criterion;
- * =Cy "x" on the second. Returns the criterion ids.
- */
-function typeScores(page: Page, sheet: string): Promise<string[]> {
-  return page.evaluate(async (name) => {
-    const col = (n: number) => {
-      let out = "";
-      for (let k = n + 1; k > 0; k = Math.floor((k - 1) / 26)) out = String.fromCharCode(65 + ((k - 1) % 26)) + out;
-      return out;
-    };
-    return (window as any).Excel.run(async (context: any) => {
-      const ws = context.workbook.worksheets.getItem(name);
-      const header = ws.getRange("A11:ZZ11");
-      header.load("values");
-      await context.sync();
-      const row: unknown[] = header.values[0];
-      const end = row.indexOf("Essentials met");
-      if (row[0] !== "Employee" || end < 2) throw new Error(`unexpected header row: ${JSON.stringify(row.slice(0, 5))}`);
-      const ids = row.slice(1, end) as string[];
-      ws.getRange(`B12:${col(end - 1)}14`).values = [ids.map(() => 3), ids.map((_, i) => (i === 0 ? 1 : 3)), ids.map((_, i) => (i === 1 ? "x" : 3))];
-      await context.sync();
-      return ids;
-    });
-  }, sheet);
-}
 
 /** Sets a criterion's priority on the framework sheet, as a user typing in its Criteria table would. */
 function setPriority(page: Page, sheet: string, criterion: string, priority: string): Promise<string> {
@@ -141,7 +114,7 @@ paneSuite("the pane's Frameworks section end to end (Chromium, fake Excel host)"
     await messageBar(page, "Assessment sheet added").waitFor();
     expect((await cell(page, ASSESS_SHEET, "B1"))?.value).toBe(ID);
 
-    const ids = await typeScores(page, ASSESS_SHEET);
+    const ids = await typeScores(page, ASSESS_SHEET, annBoCy, 3);
     await page.getByRole("button", { name: "Check assessment sheets" }).click();
     // Every criterion is essential: Bo misses the first one, =Cy has no valid score for the second.
     await page.getByRole("heading", { name: "People: 1 of 3 meet every essential criterion" }).waitFor();

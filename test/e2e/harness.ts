@@ -275,3 +275,37 @@ export async function tearDown() {
   }
 }
 
+
+/**
+ * Types scores into an assessment sheet through the fake's own Excel.run, as a user would:
+ * criterion ids are in row 11 from column B up to "Essentials met", people from row 12.
+ * `scores(person, criterion)` gives each cell. Returns the criterion ids.
+ */
+export function typeScores(page: Page, sheet: string, scores: (person: number, criterion: number) => number | string, people: number): Promise<string[]> {
+  const grid = Array.from({ length: people }, (_, i) => Array.from({ length: 200 }, (_, j) => scores(i, j)));
+  return page.evaluate(
+    async ([name, rows]) => {
+      const col = (n: number) => {
+        let out = "";
+        for (let k = n + 1; k > 0; k = Math.floor((k - 1) / 26)) out = String.fromCharCode(65 + ((k - 1) % 26)) + out;
+        return out;
+      };
+      return (window as any).Excel.run(async (context: any) => {
+        const ws = context.workbook.worksheets.getItem(name);
+        const header = ws.getRange("A11:ZZ11");
+        header.load("values");
+        await context.sync();
+        const row: unknown[] = header.values[0];
+        const end = row.indexOf("Essentials met");
+        if (row[0] !== "Employee" || end < 2) throw new Error(`unexpected header row in ${name}: ${JSON.stringify(row.slice(0, 5))}`);
+        ws.getRange(`B12:${col(end - 1)}${11 + rows.length}`).values = rows.map((r) => r.slice(0, end - 1));
+        await context.sync();
+        return row.slice(1, end) as string[];
+      });
+    },
+    [sheet, grid] as const,
+  );
+}
+
+/** Ann Lee scores 3 everywhere; Bo Chan 1 on the first criterion; =Cy "x" (invalid) on the second. */
+export const annBoCy = (person: number, criterion: number): number | string => (person === 1 && criterion === 0 ? 1 : person === 2 && criterion === 1 ? "x" : 3);

@@ -27,7 +27,7 @@ import path from "node:path";
 import type { Page } from "playwright-core";
 import { themeFor } from "../../src/taskpane/theme";
 import type { Pane } from "./harness";
-import { ARTIFACTS, DARK_OFFICE_THEME, VIEWPORT, cell, colors, describeViolations, fakeScript, messageBar, openPane, origin, paneSuite, ready, rgb, rowValues, runAxe, select, serious, setUp, sheetNames, tearDown, workbook } from "./harness";
+import { ARTIFACTS, DARK_OFFICE_THEME, VIEWPORT, annBoCy, cell, colors, describeViolations, fakeScript, messageBar, openPane, origin, paneSuite, ready, rgb, rowValues, runAxe, select, serious, setUp, sheetNames, tearDown, typeScores, workbook } from "./harness";
 
 jest.setTimeout(120_000);
 
@@ -38,37 +38,6 @@ const CRITERIA_SHEET = "Library Assistant";
 const ASSESS_SHEET = "Assess Library Assistant (B)";
 const REPORT_SHEET = "Check results";
 
-/**
- * Types scores into the assessment sheet as a user would, through the fake's own Excel.run:
- * criterion ids are in row 11 from column B up to "Essentials met"; people from row 12.
- * Ann Lee scores 3 everywhere; Bo Chan 1 on the first criterion (every Medway criterion is
- * essential); =Cy "x" on the second. Returns the criterion ids and the invalid score's cell.
- */
-function typeScores(page: Page, sheet: string): Promise<{ ids: string[]; invalidCell: string; unmetId: string }> {
-  return page.evaluate(async (name) => {
-    const col = (n: number) => {
-      let out = "";
-      for (let k = n + 1; k > 0; k = Math.floor((k - 1) / 26)) out = String.fromCharCode(65 + ((k - 1) % 26)) + out;
-      return out;
-    };
-    return (window as any).Excel.run(async (context: any) => {
-      const ws = context.workbook.worksheets.getItem(name);
-      const header = ws.getRange("A11:ZZ11");
-      header.load("values");
-      await context.sync();
-      const row: unknown[] = header.values[0];
-      const end = row.indexOf("Essentials met");
-      if (row[0] !== "Employee" || end < 2) throw new Error(`unexpected header row: ${JSON.stringify(row.slice(0, 5))}`);
-      const ids = row.slice(1, end) as string[];
-      const ann = ids.map(() => 3);
-      const bo = ids.map((_, i) => (i === 0 ? 1 : 3));
-      const cy = ids.map((_, i) => (i === 1 ? "x" : 3));
-      ws.getRange(`B12:${col(end - 1)}14`).values = [ann, bo, cy];
-      await context.sync();
-      return { ids, invalidCell: "C14", unmetId: ids[0] };
-    });
-  }, sheet);
-}
 
 // ---------------------------------------------------------------------------------------------
 
@@ -142,7 +111,8 @@ paneSuite("task pane end to end (Chromium, fake Excel host)", () => {
     });
 
     it("checks the scores typed in the sheet and selects a problem's cell", async () => {
-      const typed = await typeScores(page, ASSESS_SHEET);
+      const ids = await typeScores(page, ASSESS_SHEET, annBoCy, 3);
+      const typed = { ids, invalidCell: "C14", unmetId: ids[0] };
       invalidCell = typed.invalidCell;
       await page.getByRole("button", { name: "Check assessment sheets" }).click();
       await messageBar(page, "Check complete").waitFor();
@@ -246,7 +216,7 @@ paneSuite("task pane end to end (Chromium, fake Excel host)", () => {
         await page.getByLabel("People").fill("Ann Lee\nBo Chan\n=Cy");
         await page.getByRole("button", { name: "Create assessment sheet (3)" }).click();
         await messageBar(page, "Assessment sheet added").waitFor();
-        await typeScores(page, ASSESS_SHEET);
+        await typeScores(page, ASSESS_SHEET, annBoCy, 3);
         await page.getByRole("button", { name: "Check assessment sheets" }).click();
         await page.getByRole("heading", { name: "People: 1 of 3 meet every essential criterion" }).waitFor();
 

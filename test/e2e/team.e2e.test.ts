@@ -13,7 +13,7 @@ import path from "node:path";
 import type { Page } from "playwright-core";
 import type { FakeChart } from "../fakes/fake-excel";
 import type { Pane } from "./harness";
-import { ARTIFACTS, VIEWPORT, cell, describeViolations, fakeScript, messageBar, openPane, origin, paneSuite, ready, rowValues, runAxe, select, serious, setUp, sheetNames, tearDown, workbook } from "./harness";
+import { ARTIFACTS, VIEWPORT, cell, describeViolations, fakeScript, messageBar, openPane, origin, paneSuite, ready, rowValues, runAxe, select, serious, setUp, sheetNames, tearDown, typeScores, workbook } from "./harness";
 
 jest.setTimeout(120_000);
 
@@ -32,33 +32,6 @@ async function createSheet(page: Page, level: string, names: string[]) {
   await messageBar(page, "Assessment sheet added").waitFor();
 }
 
-/**
- * Types scores into an assessment sheet through the fake's own Excel.run: criterion ids are in
- * row 11 from column B up to "Essentials met", people from row 12. `scores(person, criterion)`
- * gives each cell.
- */
-function typeScores(page: Page, sheet: string, scores: (person: number, criterion: number) => number | string, people: number): Promise<void> {
-  return page.evaluate(
-    async ([name, grid]) => {
-      const col = (n: number) => {
-        let out = "";
-        for (let k = n + 1; k > 0; k = Math.floor((k - 1) / 26)) out = String.fromCharCode(65 + ((k - 1) % 26)) + out;
-        return out;
-      };
-      await (window as any).Excel.run(async (context: any) => {
-        const ws = context.workbook.worksheets.getItem(name);
-        const header = ws.getRange("A11:ZZ11");
-        header.load("values");
-        await context.sync();
-        const end = (header.values[0] as unknown[]).indexOf("Essentials met");
-        if (end < 2) throw new Error(`no "Essentials met" header in ${name}`);
-        ws.getRange(`B12:${col(end - 1)}${11 + grid.length}`).values = grid.map((row) => Array.from({ length: end - 1 }, (_, j) => row[j % row.length]));
-        await context.sync();
-      });
-    },
-    [sheet, Array.from({ length: people }, (_, i) => Array.from({ length: 40 }, (_, j) => scores(i, j)))] as const,
-  );
-}
 
 function charts(page: Page, sheet: string): Promise<FakeChart[]> {
   return page.evaluate((name) => JSON.parse(JSON.stringify((window as any).Excel.state.sheets.find((s: { name: string }) => s.name === name)?.charts ?? [])), sheet);
