@@ -1,48 +1,12 @@
 import fc from "fast-check";
-import type { FrameworkInput } from "../../src/core/framework";
 import { evaluate, essentialsMetAt } from "../../src/core/rules";
+import type { Framework } from "../../src/core/model";
 import type { CellValue } from "../../src/core/scores";
-import { mustBuild, scoresOf } from "../helpers/fixtures";
+import { randomCellArb, randomFrameworkArb, SCORE_MAX as MAX, scoresOf } from "../helpers/fixtures";
 
-const MAX = 4;
 
-/** A random framework: 1-4 levels, 1-12 criteria on random levels with random priorities. */
-const frameworkArb = fc
-  .record({
-    levelCount: fc.integer({ min: 1, max: 4 }),
-    meets: fc.integer({ min: 0, max: MAX }),
-    criteria: fc.array(
-      fc.record({ level: fc.nat(3), priority: fc.constantFrom("essential" as const, "desirable" as const, "unspecified" as const) }),
-      { minLength: 1, maxLength: 12 },
-    ),
-  })
-  .map(({ levelCount, meets, criteria }) => {
-    const levels = Array.from({ length: levelCount }, (_, i) => ({ id: `L${i + 1}`, name: `Level ${i + 1}` }));
-    const input: FrameworkInput = {
-      id: "random",
-      title: "Random",
-      publisher: "fast-check",
-      source: { document: "generated", date: "2026" },
-      scale: { min: 0, max: MAX, meets, labels: Array.from({ length: MAX + 1 }, (_, value) => ({ value, label: `S${value}` })) },
-      levels,
-      defaultPriority: "essential",
-      roles: [
-        {
-          id: "role",
-          title: "Role",
-          duties: [],
-          criteria: criteria.map((c, i) => ({ id: `C${i}`, level: levels[c.level % levelCount].id, category: "Skills", text: `Criterion ${i}`, priority: c.priority })),
-        },
-      ],
-    };
-    return mustBuild(input);
-  });
-
-const cellArb: fc.Arbitrary<CellValue> = fc.oneof(
-  { weight: 6, arbitrary: fc.integer({ min: 0, max: MAX }) },
-  { weight: 1, arbitrary: fc.constant(null) },
-  { weight: 1, arbitrary: fc.constantFrom<CellValue>("x", "3", 2.5, 9, -1, true, { error: "#N/A" }) },
-);
+const frameworkArb = randomFrameworkArb(4, 12);
+const cellArb = randomCellArb;
 
 const caseArb = frameworkArb.chain((framework) =>
   fc.record({
@@ -54,7 +18,7 @@ const caseArb = frameworkArb.chain((framework) =>
   }),
 );
 
-function toScores(framework: ReturnType<typeof mustBuild>, cells: CellValue[]) {
+function toScores(framework: Framework, cells: CellValue[]) {
   return scoresOf(framework, Object.fromEntries(framework.roles[0].criteria.map((c, i) => [c.id, cells[i]])));
 }
 

@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import type { FrameworkInput } from "../../src/core/framework";
 import type { Framework } from "../../src/core/model";
 import { buildFramework } from "../../src/core/validate";
@@ -43,3 +44,39 @@ export const threeLevels = mustBuild(threeLevelInput);
 export function scoresOf(framework: Framework, values: Record<string, CellValue>): Scores {
   return new Map(Object.entries(values).map(([id, v]) => [id, classifyScore(v, framework.scale)]));
 }
+
+/** The top score of the random frameworks below (their scale is 0..SCORE_MAX). */
+export const SCORE_MAX = 4;
+
+/**
+ * A random one-role framework for property tests: up to `maxLevels` levels, up to `maxCriteria`
+ * criteria on random levels with random priorities, and a random threshold.
+ */
+export function randomFrameworkArb(maxLevels: number, maxCriteria: number): fc.Arbitrary<Framework> {
+  return fc
+    .record({
+      levelCount: fc.integer({ min: 1, max: maxLevels }),
+      meets: fc.integer({ min: 0, max: SCORE_MAX }),
+      criteria: fc.array(fc.record({ level: fc.nat(maxLevels - 1), priority: fc.constantFrom("essential" as const, "desirable" as const, "unspecified" as const) }), { minLength: 1, maxLength: maxCriteria }),
+    })
+    .map(({ levelCount, meets, criteria }) => {
+      const levels = Array.from({ length: levelCount }, (_, i) => ({ id: `L${i + 1}`, name: `Level ${i + 1}` }));
+      return mustBuild({
+        id: "random",
+        title: "Random",
+        publisher: "fast-check",
+        source: { document: "generated", date: "2026" },
+        scale: { min: 0, max: SCORE_MAX, meets, labels: Array.from({ length: SCORE_MAX + 1 }, (_, value) => ({ value, label: `S${value}` })) },
+        levels,
+        defaultPriority: "essential",
+        roles: [{ id: "role", title: "Role", duties: [], criteria: criteria.map((c, i) => ({ id: `C${i}`, level: levels[c.level % levelCount].id, category: "Skills", text: `Criterion ${i}`, priority: c.priority })) }],
+      });
+    });
+}
+
+/** A score cell as people fill them: mostly valid scores, some blanks, and now and then something invalid. */
+export const randomCellArb: fc.Arbitrary<CellValue> = fc.oneof(
+  { weight: 6, arbitrary: fc.integer({ min: 0, max: SCORE_MAX }) },
+  { weight: 1, arbitrary: fc.constant(null) },
+  { weight: 1, arbitrary: fc.constantFrom<CellValue>("x", "3", 2.5, 9, -1, true, { error: "#N/A" }) },
+);

@@ -1,5 +1,4 @@
 import fc from "fast-check";
-import type { FrameworkInput } from "../../../src/core/framework";
 import { normaliseName } from "../../../src/core/lookup";
 import type { Framework } from "../../../src/core/model";
 import { levelIndex } from "../../../src/core/model";
@@ -7,40 +6,14 @@ import { evaluate } from "../../../src/core/rules";
 import type { CellValue, ScoreClass } from "../../../src/core/scores";
 import type { TeamGroup, TeamSource } from "../../../src/core/team";
 import { benchStrength, buildTeam, criterionCoverage, essentialsCoverage, heatmap, levelDistribution } from "../../../src/core/team";
-import { mustBuild, scoresOf } from "../../helpers/fixtures";
+import { randomCellArb, randomFrameworkArb, SCORE_MAX as MAX, scoresOf } from "../../helpers/fixtures";
 import type { SheetSpec } from "./helpers";
 import { checkResultOf, rowCell } from "./helpers";
 
-const MAX = 4;
 const RUNS = 300;
 
-/** A random framework: 1-3 levels, 1-8 criteria on random levels with random priorities, a random threshold. */
-const frameworkArb = fc
-  .record({
-    levelCount: fc.integer({ min: 1, max: 3 }),
-    meets: fc.integer({ min: 0, max: MAX }),
-    criteria: fc.array(fc.record({ level: fc.nat(2), priority: fc.constantFrom("essential" as const, "desirable" as const, "unspecified" as const) }), { minLength: 1, maxLength: 8 }),
-  })
-  .map(({ levelCount, meets, criteria }) => {
-    const levels = Array.from({ length: levelCount }, (_, i) => ({ id: `L${i + 1}`, name: `Level ${i + 1}` }));
-    const input: FrameworkInput = {
-      id: "random",
-      title: "Random",
-      publisher: "fast-check",
-      source: { document: "generated", date: "2026" },
-      scale: { min: 0, max: MAX, meets, labels: Array.from({ length: MAX + 1 }, (_, value) => ({ value, label: `S${value}` })) },
-      levels,
-      defaultPriority: "essential",
-      roles: [{ id: "role", title: "Role", duties: [], criteria: criteria.map((c, i) => ({ id: `C${i}`, level: levels[c.level % levelCount].id, category: "Skills", text: `Criterion ${i}`, priority: c.priority })) }],
-    };
-    return mustBuild(input);
-  });
-
-const cellArb: fc.Arbitrary<CellValue> = fc.oneof(
-  { weight: 6, arbitrary: fc.integer({ min: 0, max: MAX }) },
-  { weight: 1, arbitrary: fc.constant(null) },
-  { weight: 1, arbitrary: fc.constantFrom<CellValue>("x", "3", 2.5, 9, -1, true, { error: "#N/A" }) },
-);
+const frameworkArb = randomFrameworkArb(3, 8);
+const cellArb = randomCellArb;
 
 /** A few names, some the same person spelt differently, so duplicates are common. */
 const NAMES = ["Ann", "ann", " ANN ", "Bob", "bob  ", "Cy", "Dee", "Eve Lee", "eve  lee", "Fay"];
