@@ -11,6 +11,7 @@ function excelProblems(name: string): string[] {
   if (/^'|'$/.test(name)) problems.push("apostrophe at an edge");
   if (name.toLowerCase() === "history") problems.push("reserved name History");
   if (name !== name.trim()) problems.push("edge space");
+  if (/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(name)) problems.push("half a surrogate pair");
   return problems;
 }
 

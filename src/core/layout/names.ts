@@ -72,6 +72,12 @@ function words(text: string): string[] {
   return out;
 }
 
+/** The first n UTF-16 units of text (Excel counts a name's length in them), never half a surrogate pair. */
+function prefix(text: string, n: number): string {
+  const cut = text.slice(0, Math.max(0, n));
+  return /[\uD800-\uDBFF]$/.test(cut) ? cut.slice(0, -1) : cut;
+}
+
 function abbreviateWord(word: string): string {
   if (word.startsWith("(")) {
     const inner = word.replace(/^\(|\)$/g, "");
@@ -80,11 +86,11 @@ function abbreviateWord(word: string): string {
   const known = SHORT_FORMS[word.toLowerCase()];
   if (known) return known;
   // A word already ending in "." is a short form; short words lose too much when cut.
-  return word.length > 6 && !word.endsWith(".") ? `${word.slice(0, 4)}.` : word;
+  return word.length > 6 && !word.endsWith(".") ? `${prefix(word, 4)}.` : word;
 }
 
 function initial(word: string): string {
-  if (word.startsWith("(")) return `(${word.slice(1, 2)})`;
+  if (word.startsWith("(")) return /^\(\p{L}/u.test(word) ? `(${word.slice(1, 2)})` : word;
   return /^\p{L}\p{L}/u.test(word) ? `${word.slice(0, 1)}.` : word;
 }
 
@@ -109,7 +115,7 @@ function shorten(text: string, room: number): string {
   const rest = parts.join(" ");
   if (`…${rest}`.length <= room) return `…${rest}`;
   // One word too long even alone: cut it, closing a group it cut into.
-  return rest.startsWith("(") && room >= 3 ? `(${rest.slice(1, room - 2)}…)` : `${rest.slice(0, room - 1)}…`;
+  return rest.startsWith("(") && room >= 3 ? `(${prefix(rest.slice(1), room - 3)}…)` : `${prefix(rest, room - 1)}…`;
 }
 
 /** A name's trailing " (...)" group, which shortening keeps whole, and the rest. */
