@@ -67,8 +67,6 @@ export interface CheckResult {
   problems: Problem[];
 }
 
-export type { FrameworkCatalog };
-export { catalogOf } from "./catalog";
 
 /** How far down the metadata and the table header are looked for. */
 const METADATA_SEARCH_ROWS = 40;

@@ -1,6 +1,7 @@
 import type { CatalogEntry } from "../core/catalog";
 import type { CheckResult, Problem } from "../core/check";
-import { catalogOf, checkWorkbook, frameworksInGrids } from "../core/check";
+import { checkWorkbook, frameworksInGrids } from "../core/check";
+import { catalogOf } from "../core/catalog";
 import { planAssessmentSheet } from "../core/layout/assessment-sheet";
 import { planCriteriaSheet } from "../core/layout/criteria-sheet";
 import { isReportSheet, planReportSheet } from "../core/layout/report-sheet";

@@ -1,5 +1,7 @@
-import type { FrameworkCatalog, Problem } from "../core/check";
-import { catalogOf, checkWorkbook, frameworksInGrids } from "../core/check";
+import type { Problem } from "../core/check";
+import type { FrameworkCatalog } from "../core/catalog";
+import { checkWorkbook, frameworksInGrids } from "../core/check";
+import { catalogOf } from "../core/catalog";
 import { formulaKey } from "../core/grid";
 import { columnIndex } from "../core/layout/plan";
 import type { Rect } from "../core/layout/plan";

@@ -1,4 +1,5 @@
-import { catalogOf, checkWorkbook, judgeSheet, readScoreTable } from "../../src/core/check";
+import { checkWorkbook, judgeSheet, readScoreTable } from "../../src/core/check";
+import { catalogOf } from "../../src/core/catalog";
 import { formulaKey } from "../../src/core/grid";
 import { ASSESSMENT_ROWS, assessedCriteria, planAssessmentSheet } from "../../src/core/layout/assessment-sheet";
 import { planFrameworkSheet } from "../../src/core/layout/framework-sheet";

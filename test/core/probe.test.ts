@@ -1,4 +1,5 @@
-import { catalogOf, checkWorkbook } from "../../src/core/check";
+import { checkWorkbook } from "../../src/core/check";
+import { catalogOf } from "../../src/core/catalog";
 import type { SheetGrid } from "../../src/core/grid";
 import { planAssessmentSheet } from "../../src/core/layout/assessment-sheet";
 import { isFormulaCell } from "../../src/core/layout/plan";

@@ -1,4 +1,5 @@
-import { catalogOf, checkWorkbook } from "../../src/core/check";
+import { checkWorkbook } from "../../src/core/check";
+import { catalogOf } from "../../src/core/catalog";
 import { COMPUTED_HEADERS, planAssessmentSheet, rowFormulas } from "../../src/core/layout/assessment-sheet";
 import { planCriteriaSheet } from "../../src/core/layout/criteria-sheet";
 import { cellAddress, isFormulaCell } from "../../src/core/layout/plan";

@@ -3,7 +3,8 @@
  * functions find the framework there, and an edit on that sheet (a criterion's priority) changes
  * the streamed results, at the cost of re-reading the framework sheet only.
  */
-import { catalogOf, checkWorkbook } from "../../src/core/check";
+import { checkWorkbook } from "../../src/core/check";
+import { catalogOf } from "../../src/core/catalog";
 import { importFrameworkJson, planFrameworkSheet, toFrameworkInput } from "../../src/core/interchange";
 import { planAssessmentSheet } from "../../src/core/layout/assessment-sheet";
 import type { Framework } from "../../src/core/model";

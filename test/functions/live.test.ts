@@ -1,4 +1,5 @@
-import { catalogOf, checkWorkbook } from "../../src/core/check";
+import { checkWorkbook } from "../../src/core/check";
+import { catalogOf } from "../../src/core/catalog";
 import { planAssessmentSheet } from "../../src/core/layout/assessment-sheet";
 import { cellAddress } from "../../src/core/layout/plan";
 import { benchFramework } from "../../src/bench/bench-data";
