@@ -20,6 +20,19 @@ function people(names: string[]) {
   return names.map((name, p) => ({ name, scores: Object.fromEntries(role.criteria.map((c, i) => [c.id, 1 + ((p + i) % 4)])) }));
 }
 
+/** Runs batches on `excel`, but the next `count` fail as a busy Excel does (more can be asked for later). */
+function failingFirst(excel: { run: ExcelRunner }, count: number) {
+  let failures = count;
+  const flaky: ExcelRunner = (batch) => {
+    if (failures > 0) {
+      failures--;
+      return Promise.reject(Object.assign(new Error("Excel is busy"), { code: "GeneralException" }));
+    }
+    return excel.run(batch);
+  };
+  return { flaky, failNext: (n: number) => void (failures = n) };
+}
+
 async function workbook(names: string[], sheetName = "Assess") {
   const excel = createFakeExcel();
   const name = await excel.run((context) => applyPlanInExcel(context, planAssessmentSheet(framework, role, framework.levels[2], people(names), sheetName)));
@@ -183,14 +196,7 @@ describe("the live index's reads and events", () => {
 
   it("tries a failed start again on the next call", async () => {
     const { excel } = await workbook(names(3));
-    let failures = 1;
-    const flaky: ExcelRunner = (batch) => {
-      if (failures > 0) {
-        failures--;
-        return Promise.reject(Object.assign(new Error("Excel is busy"), { code: "GeneralException" }));
-      }
-      return excel.run(batch);
-    };
+    const { flaky } = failingFirst(excel, 1);
     const live = new LiveWorkbook(flaky, [framework], 0);
     await expect(live.start()).rejects.toMatchObject({ code: "GeneralException" });
     await live.start();
@@ -200,18 +206,11 @@ describe("the live index's reads and events", () => {
 
   it("loses no change when a read fails: the next flush reads the workbook whole", async () => {
     const { excel, sheet } = await workbook(names(3));
-    let failures = 0;
-    const flaky: ExcelRunner = (batch) => {
-      if (failures > 0) {
-        failures--;
-        return Promise.reject(Object.assign(new Error("Excel is busy"), { code: "GeneralException" }));
-      }
-      return excel.run(batch);
-    };
-    const live = new LiveWorkbook(flaky, [framework], 0);
+    const failing = failingFirst(excel, 0);
+    const live = new LiveWorkbook(failing.flaky, [framework], 0);
     await live.start();
     expect(gapOf(live, "Person 2")).toBeGreaterThan(0);
-    failures = 2;
+    failing.failNext(2);
     await excel.fireChange(sheet.name, scoreRow(sheet, 13, 4));
     await expect(live.flush()).rejects.toMatchObject({ code: "GeneralException" });
     await live.flush();
