@@ -1,6 +1,7 @@
 import type { Level } from "./framework";
 import type { SheetGrid } from "./grid";
-import { cellAt, formulaKey, isBlankValue, labelText } from "./grid";
+import type { SheetRow } from "./grid";
+import { cellAt, gridRow, isBlankValue, labelText } from "./grid";
 import { ASSESSMENT_LABELS, COMPUTED_HEADERS, assessedCriteria, versionInTitle } from "./layout/assessment-sheet";
 import type { Rect } from "./layout/plan";
 import { cellAddress, columnName, rectAddress } from "./layout/plan";
@@ -14,7 +15,7 @@ import { isFrameworkSheet } from "./layout/framework-sheet";
 import { isTeamHeatmap } from "./layout/team-heatmap";
 import type { Evaluation, Scores } from "./rules";
 import { evaluate } from "./rules";
-import type { ScoreClass } from "./scores";
+import type { CellValue, ScoreClass } from "./scores";
 import { BLANK, classifyScore, describeValue, isErrorValue } from "./scores";
 
 export type Severity = "error" | "warning";
@@ -183,13 +184,12 @@ function readHead(grid: SheetGrid, catalog: FrameworkCatalog, problems: SheetPro
   return { framework, role, target, headerRow, targetCell: targetRow >= 0 ? { row: targetRow, col: 1 } : undefined, sheetVersion };
 }
 
-/** Maps each criterion in scope to its column; columns it cannot use become problems. */
 /**
  * Each criterion's column, and the criteria added to the framework since the sheet's version
  * (not assessed on this sheet). Undefined when the target is above every level the table has
  * columns for (reported at the target cell).
  */
-function readHeader(grid: SheetGrid, head: ScoreTableHead, problems: SheetProblems): { columns: Map<string, number>; addedSince: Set<string> } | undefined {
+function readHeader(header: readonly CellValue[], head: ScoreTableHead, problems: SheetProblems): { columns: Map<string, number>; addedSince: Set<string> } | undefined {
   const { framework, role, target, headerRow } = head;
   const changedSince = head.sheetVersion !== undefined && head.sheetVersion !== framework.version ? head.sheetVersion : undefined;
   const inScope = new Map(assessedCriteria(framework, role, target).map((c) => [c.id.toUpperCase(), c]));
@@ -198,7 +198,6 @@ function readHeader(grid: SheetGrid, head: ScoreTableHead, problems: SheetProble
   const columns = new Map<string, number>();
   const found: { col: number; message: () => string; code: string; severity: Severity }[] = [];
   let highestLevelWithColumn = 0;
-  const header = grid.values[headerRow] ?? [];
   for (let col = 1; col < header.length; col++) {
     const value = header[col];
     if (isBlankValue(value)) continue;
@@ -250,100 +249,192 @@ function readHeader(grid: SheetGrid, head: ScoreTableHead, problems: SheetProble
   return { columns, addedSince };
 }
 
-/** Score cells (by formulaKey) that a merged range covers without being its top-left cell, with that range. */
-function coveredScoreCells(grid: SheetGrid, firstRow: number, scoreColumns: number[]): Map<number, Rect> {
-  const covered = new Map<number, Rect>();
-  const lastRow = grid.values.length - 1;
-  for (const merge of grid.merges ?? []) {
-    const fromRow = Math.max(merge.row, firstRow);
-    const toRow = Math.min(merge.row + merge.rows - 1, lastRow);
-    for (const col of scoreColumns) {
-      if (col < merge.col || col >= merge.col + merge.cols) continue;
-      for (let row = fromRow; row <= toRow; row++) {
-        if (row !== merge.row || col !== merge.col) covered.set(formulaKey(row, col), merge);
-      }
-    }
+/** The first index in the ascending `rows` holding a row at or after `row`. */
+function firstAtOrAfter(rows: readonly number[], row: number): number {
+  let low = 0;
+  let high = rows.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (rows[mid] < row) low = mid + 1;
+    else high = mid;
   }
-  return covered;
+  return low;
 }
 
 /**
- * Reads an assessment table: the header's criterion columns, then one person a row, each score
- * classified by the framework's scale. Whatever is wrong becomes a problem at its cell; nothing
- * here judges whether a person meets a level.
+ * Reads an assessment table row by row, as a streaming reader hands rows over, keeping only the
+ * people it read: one person a row, each score classified by the framework's scale. Whatever is
+ * wrong becomes a problem at its cell; nothing here judges whether a person meets a level.
+ *
+ * Merged cells are listed at the end of a sheet's XML, after its rows, so they are applied when
+ * the table is finished: a score cell a merge covers counts as missing, and its problems become
+ * the merge's, in the place they would have had.
  */
-export function readScoreTable(grid: SheetGrid, head: ScoreTableHead, problems: SheetProblems = new SheetProblems(grid.name)): { sheet?: AssessmentSheet; problems: Problem[] } {
-  const { framework, target, headerRow } = head;
-  const header = readHeader(grid, head, problems);
-  // The sheet is known but its table cannot be judged at this target: it holds nobody to judge.
-  if (!header) return { sheet: { sheet: grid.name, framework, role: head.role, target, people: [] }, problems: problems.list };
-  const { columns, addedSince } = header;
-  // Criteria added to the framework since the sheet was made are not judged on it.
-  const role = addedSince.size === 0 ? head.role : { ...head.role, criteria: head.role.criteria.filter((c) => !addedSince.has(c.id)) };
-  const criteria: [Criterion, number][] = role.criteria.filter((c) => columns.has(c.id)).map((c) => [c, columns.get(c.id) as number]);
-  const covered = coveredScoreCells(grid, headerRow + 1, criteria.map(([, col]) => col));
-  const columnOfCriterion = new Map(criteria.map(([c], i) => [c.id, i]));
-  const seen = new Map<string, number>();
-  const people: AssessedPerson[] = [];
-  let blankRun: number[] = [];
+export class ScoreTableReader {
+  private readonly criteria: [Criterion, number][] = [];
+  private readonly role: Role;
+  /** False when the target is above the levels the table has columns for: nobody is judged. */
+  readonly readsPeople: boolean;
+  private readonly columnOfCriterion: ReadonlyMap<string, number>;
+  private readonly seen = new Map<string, number>();
+  private readonly people: AssessedPerson[] = [];
+  /** Per person, in reading order: the row, and where the problems of its score cells start and end in the list. */
+  private readonly personRows: number[] = [];
+  private readonly scoreProblemsFrom: number[] = [];
+  private readonly scoreProblemsTo: number[] = [];
+  private blankRun: number[] = [];
+  private nextRow: number;
 
-  for (let row = headerRow + 1; row < grid.values.length; row++) {
-    const nameValue = cellAt(grid, row, 0);
-    const hasScores = criteria.some(([, col]) => !isBlankValue(cellAt(grid, row, col)));
+  constructor(
+    private readonly sheetName: string,
+    private readonly head: ScoreTableHead,
+    header: readonly CellValue[],
+    private readonly problems: SheetProblems,
+  ) {
+    this.nextRow = head.headerRow + 1;
+    const read = readHeader(header, head, problems);
+    this.readsPeople = read !== undefined;
+    // Criteria added to the framework since the sheet was made are not judged on it.
+    this.role = !read || read.addedSince.size === 0 ? head.role : { ...head.role, criteria: head.role.criteria.filter((c) => !read.addedSince.has(c.id)) };
+    if (read) this.criteria = this.role.criteria.filter((c) => read.columns.has(c.id)).map((c) => [c, read.columns.get(c.id) as number]);
+    this.columnOfCriterion = new Map(this.criteria.map(([c], i) => [c.id, i]));
+  }
+
+  /** Reads one row; rows at or above the header are passed over, and rows never handed over are blank. */
+  addRow(row: SheetRow): void {
+    const { index, values } = row;
+    if (!this.readsPeople || index < this.nextRow) return;
+    for (let blank = this.nextRow; blank < index; blank++) this.blankRun.push(blank);
+    this.nextRow = index + 1;
+    const { problems, criteria } = this;
+    const { framework } = this.head;
+    const nameValue = values[0] ?? null;
+    const hasScores = criteria.some(([, col]) => !isBlankValue(values[col] ?? null));
     if (isBlankValue(nameValue) && !hasScores) {
-      blankRun.push(row);
-      continue;
+      this.blankRun.push(index);
+      return;
     }
-    for (const blank of blankRun) problems.add(blank, 0, "warning", "blank-row", `Row ${blank + 1} inside the table is empty; the rows below it are checked too.`);
-    blankRun = [];
+    for (const blank of this.blankRun) problems.add(blank, 0, "warning", "blank-row", `Row ${blank + 1} inside the table is empty; the rows below it are checked too.`);
+    this.blankRun = [];
     if (isBlankValue(nameValue) || isErrorValue(nameValue) || typeof nameValue === "boolean") {
-      problems.add(row, 0, "error", "employee-missing", `Row ${row + 1} has scores but no employee name${isBlankValue(nameValue) ? "" : ` (${describeValue(nameValue)})`}; the row is not checked. Type the person's name in column A.`);
-      continue;
+      problems.add(index, 0, "error", "employee-missing", `Row ${index + 1} has scores but no employee name${isBlankValue(nameValue) ? "" : ` (${describeValue(nameValue)})`}; the row is not checked. Type the person's name in column A.`);
+      return;
     }
     const employee = nameValue instanceof Date ? nameValue.toISOString().slice(0, 10) : String(nameValue).trim();
     const key = normaliseName(employee);
-    const first = seen.get(key);
+    const first = this.seen.get(key);
     if (first !== undefined) {
-      problems.add(row, 0, "error", "employee-duplicate", `"${employee}" is also in row ${first + 1}; both rows are checked, but formulas that look a person up by name will not know which to use. Give each person one row.`);
+      problems.add(index, 0, "error", "employee-duplicate", `"${employee}" is also in row ${first + 1}; both rows are checked, but formulas that look a person up by name will not know which to use. Give each person one row.`);
     } else {
-      seen.set(key, row);
+      this.seen.set(key, index);
     }
-    if (grid.hiddenRows.has(row)) problems.add(row, 0, "warning", "row-hidden", `Row ${row + 1} (${employee}) is hidden; it was checked anyway.`);
+    if (row.hidden) problems.add(index, 0, "warning", "row-hidden", `Row ${index + 1} (${employee}) is hidden; it was checked anyway.`);
 
-    const scores = new RowScores(columnOfCriterion);
+    this.scoreProblemsFrom.push(problems.list.length);
+    const scores = new RowScores(this.columnOfCriterion);
     for (const [criterion, col] of criteria) {
-      const merge = covered.get(formulaKey(row, col));
-      if (merge) {
-        const topLeft = cellAddress(merge.row, merge.col);
-        problems.add(row, col, "error", "score-merged", `The score for ${criterion.id} (${employee}) is inside the merged cells ${rectAddress(merge)}, which hold only ${topLeft}'s value; it counts as missing. Unmerge ${rectAddress(merge)} and enter a score in each cell.`);
-        scores.set(criterion.id, BLANK);
-        continue;
-      }
-      const value = cellAt(grid, row, col);
+      const value = values[col] ?? null;
       const score = classifyScore(value, framework.scale);
-      const formula = grid.formulas.get(formulaKey(row, col));
+      const formula = row.formulaAt(col);
       if (formula !== undefined) {
-        const result = value === null || value === undefined ? "its result is not stored in the file, so the score is read as blank" : `its result ${describeValue(value)} is used`;
-        problems.add(row, col, "warning", "score-formula", `The score for ${criterion.id} (${employee}) is a formula (=${formula}); ${result}. Type the score itself.`);
+        const result = value === null ? "its result is not stored in the file, so the score is read as blank" : `its result ${describeValue(value)} is used`;
+        problems.add(index, col, "warning", "score-formula", `The score for ${criterion.id} (${employee}) is a formula (=${formula}); ${result}. Type the score itself.`);
       }
       if (score.kind === "invalid") {
-        problems.add(row, col, "error", score.code, `Score for ${criterion.id} (${employee}): ${score.reason}. It counts as missing.`);
+        problems.add(index, col, "error", score.code, `Score for ${criterion.id} (${employee}): ${score.reason}. It counts as missing.`);
       }
       scores.set(criterion.id, score);
     }
-    people.push({ employee, cell: cellAddress(row, 0), scores });
+    this.scoreProblemsTo.push(problems.list.length);
+    this.personRows.push(index);
+    this.people.push({ employee, cell: cellAddress(index, 0), scores });
   }
-  if (people.length === 0) {
-    problems.add(headerRow + 1, 0, "warning", "no-people", "The table has no one in it yet. Type a name in column A and scores under the criteria.");
+
+  /** Ends the table, with the sheet's merged ranges (known only once all its rows are read). */
+  finish(merges: readonly Rect[]): { sheet: AssessmentSheet; problems: Problem[] } {
+    const { framework, target, headerRow } = this.head;
+    const sheet: AssessmentSheet = { sheet: this.sheetName, framework, role: this.role, target, people: this.people };
+    // The sheet is known but its table cannot be judged at this target: it holds nobody to judge.
+    if (!this.readsPeople) return { sheet, problems: this.problems.list };
+    this.applyMerges(merges);
+    if (this.people.length === 0) {
+      this.problems.add(headerRow + 1, 0, "warning", "no-people", "The table has no one in it yet. Type a name in column A and scores under the criteria.");
+    }
+    return { sheet, problems: this.problems.list };
   }
-  return { sheet: { sheet: grid.name, framework, role, target, people }, problems: problems.list };
+
+  /** Score cells of people's rows that a merge covers without being its top-left cell, by person. */
+  private coveredScoreCells(merges: readonly Rect[]): Map<number, Map<number, Rect>> {
+    const covered = new Map<number, Map<number, Rect>>();
+    for (const merge of merges) {
+      const columns = this.criteria.filter(([, col]) => col >= merge.col && col < merge.col + merge.cols).map(([, col]) => col);
+      if (columns.length === 0) continue;
+      for (let p = firstAtOrAfter(this.personRows, merge.row); p < this.personRows.length && this.personRows[p] < merge.row + merge.rows; p++) {
+        const row = this.personRows[p];
+        for (const col of columns) {
+          if (row === merge.row && col === merge.col) continue;
+          let cells = covered.get(p);
+          if (!cells) covered.set(p, (cells = new Map()));
+          cells.set(col, merge);
+        }
+      }
+    }
+    return covered;
+  }
+
+  private applyMerges(merges: readonly Rect[]): void {
+    const covered = this.coveredScoreCells(merges);
+    // Latest person first, so the problem positions of the earlier ones still hold when each is spliced.
+    for (const p of [...covered.keys()].sort((a, b) => b - a)) {
+      const cells = covered.get(p) as Map<number, Rect>;
+      const row = this.personRows[p];
+      const { employee, scores } = this.people[p];
+      const from = this.scoreProblemsFrom[p];
+      const before = this.problems.list.slice(from, this.scoreProblemsTo[p]);
+      const after: Problem[] = [];
+      for (const [criterion, col] of this.criteria) {
+        const merge = cells.get(col);
+        const cell = cellAddress(row, col);
+        if (!merge) {
+          after.push(...before.filter((problem) => problem.cell === cell));
+          continue;
+        }
+        const topLeft = cellAddress(merge.row, merge.col);
+        after.push({ sheet: this.sheetName, cell, severity: "error", code: "score-merged", message: `The score for ${criterion.id} (${employee}) is inside the merged cells ${rectAddress(merge)}, which hold only ${topLeft}'s value; it counts as missing. Unmerge ${rectAddress(merge)} and enter a score in each cell.` });
+        (scores as RowScores).set(criterion.id, BLANK);
+      }
+      this.problems.list.splice(from, before.length, ...after);
+    }
+  }
 }
 
-/** Reads one assessment sheet: its metadata, then its table. */
+/** Rows from the top of a sheet that decide whether it is an assessment sheet and where its table starts. */
+export const HEAD_ROWS = HEADER_SEARCH_ROWS;
+
+/**
+ * Starts reading an assessment sheet from its top HEAD_ROWS rows (more do no harm): its metadata,
+ * then its header. Undefined, with the problems, when the metadata cannot be read.
+ */
+export function startAssessmentSheet(top: SheetGrid, catalog: FrameworkCatalog): { reader?: ScoreTableReader; problems: Problem[] } {
+  const problems = new SheetProblems(top.name);
+  const head = readHead(top, catalog, problems);
+  return head ? { reader: new ScoreTableReader(top.name, head, top.values[head.headerRow] ?? [], problems), problems: problems.list } : { problems: problems.list };
+}
+
+/** Reads an assessment table held whole in a grid, with `head` saying what it assesses. */
+export function readScoreTable(grid: SheetGrid, head: ScoreTableHead, problems: SheetProblems = new SheetProblems(grid.name)): { sheet?: AssessmentSheet; problems: Problem[] } {
+  return readRows(grid, new ScoreTableReader(grid.name, head, grid.values[head.headerRow] ?? [], problems));
+}
+
+function readRows(grid: SheetGrid, reader: ScoreTableReader): { sheet: AssessmentSheet; problems: Problem[] } {
+  for (let row = 0; reader.readsPeople && row < grid.values.length; row++) reader.addRow(gridRow(grid, row));
+  return reader.finish(grid.merges ?? []);
+}
+
+/** Reads one assessment sheet held whole: its metadata, then its table. */
 export function readAssessmentSheet(grid: SheetGrid, catalog: FrameworkCatalog): { sheet?: AssessmentSheet; problems: Problem[] } {
-  const problems = new SheetProblems(grid.name);
-  const head = readHead(grid, catalog, problems);
-  return head ? readScoreTable(grid, head, problems) : { problems: problems.list };
+  const { reader, problems } = startAssessmentSheet(grid, catalog);
+  return reader ? readRows(grid, reader) : { problems };
 }
 
 /** Judges a sheet as read: every person evaluated by the rules at the sheet's target level. */
@@ -396,24 +487,43 @@ export function frameworksInGrids(grids: SheetGrid[], file?: string): { entries:
 }
 
 /**
+ * A workbook's check, sheet by sheet, for adapters that cannot hold every sheet whole: made from
+ * the workbook's framework sheets (which replace catalog frameworks of the same id), it says from
+ * a sheet's top rows whether to read it, and gathers what each assessment sheet's reading found.
+ */
+export class WorkbookCheck {
+  readonly catalog: FrameworkCatalog;
+  readonly result: CheckResult;
+
+  constructor(frameworkSheets: SheetGrid[], catalog: FrameworkCatalog) {
+    const own = frameworksInGrids(frameworkSheets);
+    this.catalog = catalog.with(own.entries);
+    this.result = { assessmentSheets: [], frameworkSheets: own.sheets, sheets: [], people: [], problems: [...own.problems] };
+  }
+
+  /** Whether a sheet, from its top HEAD_ROWS rows, is an assessment sheet to check (a team heatmap is not). */
+  isAssessmentSheet(top: SheetGrid): boolean {
+    return !isFrameworkSheet(top) && !isTeamHeatmap(top) && isAssessmentSheet(top, this.catalog);
+  }
+
+  /** Records an assessment sheet's reading and judges its people. */
+  add(name: string, read: { sheet?: AssessmentSheet; problems: Problem[] }): void {
+    const { result } = this;
+    result.assessmentSheets.push(name);
+    for (const problem of read.problems) result.problems.push(problem);
+    if (!read.sheet) return;
+    result.sheets.push(read.sheet);
+    for (const person of judgeSheet(read.sheet)) result.people.push(person);
+  }
+}
+
+/**
  * Checks every assessment sheet among `grids`, against the catalog and the workbook's own
- * framework sheets (which replace frameworks of the same id): reads each one's metadata and table, then judges
- * every person by the rules. Never throws on what a sheet contains: whatever is wrong becomes a
- * problem naming its sheet and cell.
+ * framework sheets: reads each one's metadata and table, then judges every person by the rules.
+ * Never throws on what a sheet contains: whatever is wrong becomes a problem naming its sheet and cell.
  */
 export function checkWorkbook(grids: SheetGrid[], catalog: FrameworkCatalog): CheckResult {
-  const own = frameworksInGrids(grids);
-  const known = catalog.with(own.entries);
-  const result: CheckResult = { assessmentSheets: [], frameworkSheets: own.sheets, sheets: [], people: [], problems: [...own.problems] };
-  for (const grid of grids) {
-    if (isFrameworkSheet(grid) || isTeamHeatmap(grid) || !isAssessmentSheet(grid, known)) continue;
-    result.assessmentSheets.push(grid.name);
-    const { sheet, problems } = readAssessmentSheet(grid, known);
-    result.problems.push(...problems);
-    if (sheet) {
-      result.sheets.push(sheet);
-      result.people.push(...judgeSheet(sheet));
-    }
-  }
-  return result;
+  const check = new WorkbookCheck(grids.filter(isFrameworkSheet), catalog);
+  for (const grid of grids) if (check.isAssessmentSheet(grid)) check.add(grid.name, readAssessmentSheet(grid, check.catalog));
+  return check.result;
 }

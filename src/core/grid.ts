@@ -33,3 +33,24 @@ export function isBlankValue(value: CellValue): boolean {
 export function labelText(value: CellValue): string {
   return typeof value === "string" ? value.trim().replace(/\s+/g, " ").toLowerCase() : "";
 }
+
+/** One row of a sheet as a streaming reader hands it over: the row is gone once the next one comes. */
+export interface SheetRow {
+  /** 0-based row number. */
+  index: number;
+  /** Cell values from column A, possibly ragged. */
+  values: readonly CellValue[];
+  hidden: boolean;
+  /** The formula text (without "=") of the cell in column `col` of this row, if it holds one. */
+  formulaAt(col: number): string | undefined;
+}
+
+/** Row `index` of a grid, as a streaming reader would hand it over. */
+export function gridRow(grid: SheetGrid, index: number): SheetRow {
+  return {
+    index,
+    values: grid.values[index] ?? [],
+    hidden: grid.hiddenRows.has(index),
+    formulaAt: (col) => grid.formulas.get(formulaKey(index, col)),
+  };
+}
