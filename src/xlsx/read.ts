@@ -59,33 +59,44 @@ function asFileError(path: string, error: unknown): unknown {
   return error;
 }
 
-async function openPackage(path: string): Promise<{ pkg: ZipPackage; bytes: Buffer }> {
+async function openPackage(path: string): Promise<ZipPackage> {
   const bytes = await readXlsxBytes(path);
   try {
-    return { pkg: ZipPackage.read(bytes), bytes };
+    return ZipPackage.read(bytes);
   } catch (error) {
     throw asFileError(path, error);
   }
+}
+
+/** An opened workbook: its worksheets in the workbook's order (chartsheets and dialog sheets hold no cells and are left out). */
+export interface OpenWorkbook {
+  pkg: ZipPackage;
+  worksheets: { name: string; part: string }[];
+  sharedStrings: readonly string[];
 }
 
 /**
- * Reads every worksheet into a grid, in the workbook's order and with its sheet names, streaming
- * each sheet's XML as it is inflated. Chartsheets and dialog sheets hold no cells and are skipped.
+ * Opens an .xlsx file and reads it with `read`; whatever the zip, package and XML layers find
+ * wrong becomes a WorkbookFileError that names the file and says what to do.
  */
-export async function readGrids(path: string): Promise<SheetGrid[]> {
-  const { pkg } = await openPackage(path);
+export async function readWorkbookFile<T>(path: string, read: (book: OpenWorkbook) => Promise<T>): Promise<T> {
+  const pkg = await openPackage(path);
   try {
     const { sheets, sharedStringsPart } = readWorkbookParts(pkg);
     const sharedStrings = sharedStringsPart ? await readSharedStrings(pkg, sharedStringsPart) : [];
-    const grids: SheetGrid[] = [];
-    for (const sheet of sheets) {
-      if (!sheet.part) continue;
-      grids.push(await readWorksheet(pkg, sheet.part, sheet.name, sharedStrings));
-    }
-    if (grids.length === 0) throw new PackageError("it has no worksheet");
-    return grids;
+    const worksheets = sheets.flatMap((sheet) => (sheet.part ? [{ name: sheet.name, part: sheet.part }] : []));
+    if (worksheets.length === 0) throw new PackageError("it has no worksheet");
+    return await read({ pkg, worksheets, sharedStrings });
   } catch (error) {
     throw asFileError(path, error);
   }
 }
 
+/** Reads every worksheet into a grid, in the workbook's order and with its sheet names, streaming each sheet's XML as it is inflated. */
+export async function readGrids(path: string): Promise<SheetGrid[]> {
+  return readWorkbookFile(path, async ({ pkg, worksheets, sharedStrings }) => {
+    const grids: SheetGrid[] = [];
+    for (const sheet of worksheets) grids.push((await readWorksheet(pkg, sheet.part, sheet.name, sharedStrings)).grid);
+    return grids;
+  });
+}

@@ -73,7 +73,7 @@ export function shiftFormula(formula: string, rows: number, cols: number): strin
 }
 
 /** A formula's text where it was written; the cells filled down from it render theirs from it. */
-class Origin {
+export class Origin {
   private pieces?: Piece[];
 
   constructor(
@@ -90,26 +90,17 @@ class Origin {
 }
 
 /**
- * Formula texts by formulaKey. A column of one formula filled down (each cell's text the same
- * formula shifted, as the computed columns are) keeps one text and where it was written, and
- * renders each cell's text when asked: a 10,000-person sheet with six computed columns holds a
- * handful of texts, not 60,000, so memory stays flat as the sheet grows.
+ * Where each formula cell's text comes from, as a sheet's cells are read in order: a cell sharing
+ * a formula (t="shared" with no text) reads as its master's, shifted; a cell whose formula is the
+ * one above it filled down shares that one's origin, so a column of them keeps a single text.
  */
-export class FormulaTexts implements ReadonlyMap<number, string> {
-  private readonly origins = new Map<number, Origin>();
+export class FormulaOrigins {
   private readonly lastInColumn = new Map<number, Origin>();
   private readonly sharedMasters = new Map<string, Origin>();
 
-  /** Records a cell's formula; `shared` is the shared-formula index (si) of a `t="shared"` formula. */
-  add(row: number, col: number, text: string, shared?: string): void {
-    const key = formulaKey(row, col);
-    if (shared !== undefined && text === "") {
-      // A cell sharing a formula carries no text: it reads as its master's, shifted.
-      const master = this.sharedMasters.get(shared);
-      if (master) this.origins.set(key, master);
-      else this.origins.set(key, new Origin("", row, col));
-      return;
-    }
+  /** The origin of a cell's formula; `shared` is the shared-formula index (si) of a `t="shared"` formula. */
+  originOf(row: number, col: number, text: string, shared?: string): Origin {
+    if (shared !== undefined && text === "") return this.sharedMasters.get(shared) ?? new Origin("", row, col);
     const last = this.lastInColumn.get(col);
     let origin: Origin;
     if (last && text.length > 0 && last.textAt(row, col) === text) {
@@ -119,7 +110,22 @@ export class FormulaTexts implements ReadonlyMap<number, string> {
       this.lastInColumn.set(col, origin);
     }
     if (shared !== undefined) this.sharedMasters.set(shared, origin);
-    this.origins.set(key, origin);
+    return origin;
+  }
+}
+
+/**
+ * Formula texts by formulaKey, each rendered from its origin when asked: a 10,000-person sheet
+ * with six computed columns holds a handful of texts, not 60,000, so memory stays flat as the
+ * sheet grows.
+ */
+export class FormulaTexts implements ReadonlyMap<number, string> {
+  private readonly origins = new Map<number, Origin>();
+  private readonly resolver = new FormulaOrigins();
+
+  /** Records a cell's formula; `shared` is the shared-formula index (si) of a `t="shared"` formula. */
+  add(row: number, col: number, text: string, shared?: string): void {
+    this.origins.set(formulaKey(row, col), this.resolver.originOf(row, col, text, shared));
   }
 
   get(key: number): string | undefined {

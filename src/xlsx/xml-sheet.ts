@@ -1,8 +1,9 @@
-import type { SheetGrid } from "../core/grid";
+import type { SheetGrid, SheetRow } from "../core/grid";
 import type { Rect } from "../core/layout/plan";
 import type { CellValue } from "../core/scores";
 import type { ZipPackage } from "./zip";
-import { columnLetters, FormulaTexts } from "./xml-formulas";
+import type { Origin } from "./xml-formulas";
+import { columnLetters, FormulaOrigins, FormulaTexts } from "./xml-formulas";
 import { decodeOoxmlEscapes, ownCopy, parseCellRef, parseXmlStream } from "./xml-stream";
 
 /** A cell refers to a shared string the table does not have: the file is damaged. */
@@ -33,21 +34,31 @@ const enum Capture {
   InlineText,
 }
 
+/** What the parse of a worksheet hands over, cell by cell in the order of the XML. */
+interface CellSink {
+  /** A cell with a value (null when it holds none) or a formula; `shared` is a shared formula's index (si). */
+  cell(row: number, col: number, value: CellValue, formula: string | undefined, shared: string | undefined): void;
+  hiddenRow(row: number): void;
+}
+
+interface SheetEnd {
+  merges: Rect[];
+  isProtected: boolean;
+  /** False when the reading stopped early, as `enough` asked. */
+  complete: boolean;
+}
+
 /**
- * Reads one worksheet part into a grid, streaming. Numbers stay numbers whatever their number
- * format (styles are not read): a 3 formatted as a date is 3, as Excel's formulas see it. Rows
- * and cells without an `r` address follow the one before them, as some writers leave it out.
+ * Parses one worksheet part, streaming. Numbers stay numbers whatever their number format
+ * (styles are not read): a 3 formatted as a date is 3, as Excel's formulas see it. Rows and cells
+ * without an `r` address follow the one before them, as some writers leave it out.
  */
-export async function readWorksheet(pkg: ZipPackage, part: string, name: string, sharedStrings: readonly string[]): Promise<SheetGrid> {
-  const values: CellValue[][] = [];
-  const formulas = new FormulaTexts();
-  const hiddenRows = new Set<number>();
+async function parseWorksheet(pkg: ZipPackage, part: string, name: string, sharedStrings: readonly string[], sink: CellSink, enough?: () => boolean): Promise<SheetEnd> {
   const merges: Rect[] = [];
   let isProtected = false;
 
   let row = -1;
   let col = -1;
-  let rowValues: CellValue[] | undefined;
   let cellType = "n";
   let hasValue = false;
   let valueText = "";
@@ -86,83 +97,173 @@ export async function readWorksheet(pkg: ZipPackage, part: string, name: string,
     }
   }
 
-  await parseXmlStream(part, pkg.stream(part), {
-    open(tag, a) {
-      switch (tag) {
-        case "c": {
-          const ref = a.r === undefined ? undefined : parseCellRef(a.r);
-          if (ref) {
-            if (ref.row !== row) {
+  const complete = await parseXmlStream(
+    part,
+    pkg.stream(part),
+    {
+      open(tag, a) {
+        switch (tag) {
+          case "c": {
+            const ref = a.r === undefined ? undefined : parseCellRef(a.r);
+            if (ref) {
               row = ref.row;
-              rowValues = undefined;
+              col = ref.col;
+            } else {
+              row = Math.max(row, 0);
+              col++;
             }
-            col = ref.col;
-          } else {
-            row = Math.max(row, 0);
-            col++;
+            cellType = a.t ?? "n";
+            hasValue = false;
+            valueText = "";
+            hasFormula = false;
+            formulaText = "";
+            inlineText = "";
+            break;
           }
-          cellType = a.t ?? "n";
-          hasValue = false;
-          valueText = "";
-          hasFormula = false;
-          formulaText = "";
-          inlineText = "";
-          break;
+          case "v":
+            hasValue = true;
+            capture = Capture.Value;
+            break;
+          case "f":
+            hasFormula = true;
+            formulaType = a.t ?? "";
+            sharedIndex = a.si;
+            capture = Capture.Formula;
+            break;
+          case "t":
+            if (cellType === "inlineStr" && phoneticDepth === 0) capture = Capture.InlineText;
+            break;
+          case "rPh":
+            phoneticDepth++;
+            break;
+          case "row": {
+            const r = a.r === undefined ? NaN : Number(a.r);
+            row = Number.isInteger(r) && r >= 1 ? r - 1 : row + 1;
+            col = -1;
+            if (a.hidden === "1" || a.hidden === "true") sink.hiddenRow(row);
+            break;
+          }
+          case "mergeCell": {
+            const rect = a.ref === undefined ? undefined : parseRangeRef(a.ref);
+            if (rect) merges.push(rect);
+            break;
+          }
+          case "sheetProtection":
+            isProtected = a.sheet === "1" || a.sheet === "true";
+            break;
         }
-        case "v":
-          hasValue = true;
-          capture = Capture.Value;
-          break;
-        case "f":
-          hasFormula = true;
-          formulaType = a.t ?? "";
-          sharedIndex = a.si;
-          capture = Capture.Formula;
-          break;
-        case "t":
-          if (cellType === "inlineStr" && phoneticDepth === 0) capture = Capture.InlineText;
-          break;
-        case "rPh":
-          phoneticDepth++;
-          break;
-        case "row": {
-          const r = a.r === undefined ? NaN : Number(a.r);
-          row = Number.isInteger(r) && r >= 1 ? r - 1 : row + 1;
-          col = -1;
-          rowValues = undefined;
-          if (a.hidden === "1" || a.hidden === "true") hiddenRows.add(row);
-          break;
+      },
+      close(tag) {
+        if (tag === "c") {
+          const value = cellValue();
+          if (value !== null || hasFormula) sink.cell(row, col, value, hasFormula ? formulaText : undefined, hasFormula && formulaType === "shared" ? sharedIndex : undefined);
+        } else if (tag === "rPh") {
+          phoneticDepth--;
         }
-        case "mergeCell": {
-          const rect = a.ref === undefined ? undefined : parseRangeRef(a.ref);
-          if (rect) merges.push(rect);
-          break;
-        }
-        case "sheetProtection":
-          isProtected = a.sheet === "1" || a.sheet === "true";
-          break;
-      }
+        capture = Capture.None;
+      },
+      text(text) {
+        if (capture === Capture.Value) valueText += text;
+        else if (capture === Capture.Formula) formulaText += text;
+        else if (capture === Capture.InlineText) inlineText += text;
+      },
     },
-    close(tag) {
-      if (tag === "c") {
-        const value = cellValue();
+    enough,
+  );
+  return { merges, isProtected, complete };
+}
+
+/**
+ * Reads one worksheet part into a grid. With `topRows`, it may stop once every row above that
+ * one is read, when the rows come in order (as every writer puts them); `whole` says whether it did not.
+ */
+export async function readWorksheet(pkg: ZipPackage, part: string, name: string, sharedStrings: readonly string[], topRows = Infinity): Promise<{ grid: SheetGrid; whole: boolean }> {
+  const values: CellValue[][] = [];
+  const formulas = new FormulaTexts();
+  const hiddenRows = new Set<number>();
+  let lastRow = -1;
+  let rowValues: CellValue[] | undefined;
+  let inOrder = true;
+  const end = await parseWorksheet(
+    pkg,
+    part,
+    name,
+    sharedStrings,
+    {
+      cell(row, col, value, formula, shared) {
+        if (row !== lastRow) {
+          if (row < lastRow) inOrder = false;
+          lastRow = row;
+          rowValues = undefined;
+        }
         if (value !== null) {
-          if (!rowValues) rowValues = values[row] ??= [];
+          rowValues ??= values[row] ??= [];
           rowValues[col] = value;
         }
-        if (hasFormula) formulas.add(row, col, formulaText, formulaType === "shared" ? sharedIndex : undefined);
-      } else if (tag === "rPh") {
-        phoneticDepth--;
-      }
-      capture = Capture.None;
+        if (formula !== undefined) formulas.add(row, col, formula, shared);
+      },
+      hiddenRow: (row) => hiddenRows.add(row),
     },
-    text(text) {
-      if (capture === Capture.Value) valueText += text;
-      else if (capture === Capture.Formula) formulaText += text;
-      else if (capture === Capture.InlineText) inlineText += text;
+    () => inOrder && lastRow >= topRows,
+  );
+  for (let r = 0; r < values.length; r++) values[r] ??= [];
+  return { grid: { name, values, formulas, hiddenRows, protected: end.isProtected, merges: end.merges }, whole: end.complete };
+}
+
+/** A worksheet's rows came out of order, so it cannot be streamed row by row: read it whole. */
+export class RowOrderError extends Error {}
+
+/**
+ * Streams one worksheet part row by row, holding one row at a time, and ends with its merged
+ * ranges. Only rows with a cell are handed over; rows that come out of order (a row above one
+ * already handed over) throw a RowOrderError, as they cannot be handed over whole.
+ */
+export async function streamWorksheetRows(pkg: ZipPackage, part: string, name: string, sharedStrings: readonly string[], onRow: (row: SheetRow) => void): Promise<{ merges: Rect[] }> {
+  const origins = new FormulaOrigins();
+  let index = -1;
+  let values: CellValue[] = [];
+  let formulaColumns: number[] = [];
+  let formulaOrigins: Origin[] = [];
+  let hidden = false;
+  let lastHiddenRow = -1;
+
+  function handOver() {
+    if (index < 0) return;
+    const [row, columns, rowOrigins] = [index, formulaColumns, formulaOrigins];
+    onRow({
+      index: row,
+      values,
+      hidden,
+      formulaAt(col) {
+        // The last formula written for a cell is the one it holds.
+        const at = columns.lastIndexOf(col);
+        return at < 0 ? undefined : rowOrigins[at].textAt(row, col);
+      },
+    });
+  }
+
+  const end = await parseWorksheet(pkg, part, name, sharedStrings, {
+    cell(row, col, value, formula, shared) {
+      if (row !== index) {
+        if (row < index) throw new RowOrderError(`row ${row + 1} of the sheet "${name}" comes after row ${index + 1}`);
+        handOver();
+        index = row;
+        // A row's hidden mark comes with its <row>, before its cells.
+        hidden = lastHiddenRow === row;
+        values = [];
+        formulaColumns = [];
+        formulaOrigins = [];
+      }
+      if (value !== null) values[col] = value;
+      if (formula !== undefined) {
+        formulaColumns.push(col);
+        formulaOrigins.push(origins.originOf(row, col, formula, shared));
+      }
+    },
+    hiddenRow(row) {
+      lastHiddenRow = row;
     },
   });
-
-  for (let r = 0; r < values.length; r++) values[r] ??= [];
-  return { name, values, formulas, hiddenRows, protected: isProtected, merges };
+  handOver();
+  return { merges: end.merges };
 }

@@ -49,13 +49,20 @@ export function parseXmlText(part: string, xml: string, handlers: XmlHandlers): 
   parser.close();
 }
 
-/** Parses a part chunk by chunk as it is inflated, so a large sheet is never one string in memory. */
-export async function parseXmlStream(part: string, stream: Readable, handlers: XmlHandlers): Promise<void> {
+/**
+ * Parses a part chunk by chunk as it is inflated, so a large sheet is never one string in memory.
+ * When `enough` says so after a chunk, the rest is neither inflated nor parsed, and it resolves false.
+ */
+export async function parseXmlStream(part: string, stream: Readable, handlers: XmlHandlers, enough: () => boolean = () => false): Promise<boolean> {
   const parser = parserFor(part, handlers);
   // The decoder keeps a multi-byte UTF-8 character that straddles two chunks whole.
   stream.setEncoding("utf8");
-  for await (const chunk of stream) parser.write(chunk as string);
+  for await (const chunk of stream) {
+    parser.write(chunk as string);
+    if (enough()) return false;
+  }
   parser.close();
+  return true;
 }
 
 /**

@@ -237,6 +237,8 @@ export class ZipPackage {
     });
     inflate.on("error", (error) => cap.destroy(new ZipError(`its part ${entry.name} is damaged (${error.message})`)));
     inflate.pipe(cap);
+    // A reader that stops early (it has read what it needs) leaves no inflater holding the rest.
+    cap.on("close", () => inflate.destroy());
     inflate.end(this.raw(entry));
     return cap;
   }

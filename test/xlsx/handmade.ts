@@ -108,6 +108,10 @@ export interface HandmadeGrid {
   withoutAddresses?: boolean;
   /** Strings as inline strings instead of shared ones. */
   inlineStrings?: boolean;
+  /** Formula texts by "row,col" (0-based), written before the cell's value. */
+  formulas?: Record<string, string>;
+  /** Write the last two rows in reverse order, as no well-behaved writer does. */
+  lastRowsSwapped?: boolean;
 }
 
 function columnName(col: number): string {
@@ -127,9 +131,12 @@ export function gridXml(grid: HandmadeGrid, shared: string[]): string {
     for (let c = 0; c < values.length; c++) {
       const v = values[c];
       const ref = grid.withoutAddresses ? "" : ` r="${columnName(c)}${r + 1}"`;
+      const formula = grid.formulas?.[`${r},${c}`];
+      const f = formula === undefined ? "" : `<f>${escapeXml(formula)}</f>`;
       if (v === null || v === undefined) {
-        if (grid.withoutAddresses) cells.push("<c/>");
-      } else if (typeof v === "number") cells.push(`<c${ref}><v>${v}</v></c>`);
+        if (f) cells.push(`<c${ref}>${f}</c>`);
+        else if (grid.withoutAddresses) cells.push("<c/>");
+      } else if (typeof v === "number") cells.push(`<c${ref}>${f}<v>${v}</v></c>`);
       else if (typeof v === "boolean") cells.push(`<c${ref} t="b"><v>${v ? 1 : 0}</v></c>`);
       else if (v instanceof Date) cells.push(`<c${ref} t="d"><v>${v.toISOString()}</v></c>`);
       else if (typeof v === "object") cells.push(`<c${ref} t="e"><v>${escapeXml(v.error)}</v></c>`);
@@ -140,6 +147,7 @@ export function gridXml(grid: HandmadeGrid, shared: string[]): string {
     const rowRef = grid.withoutAddresses ? "" : ` r="${r + 1}"`;
     rows.push(`<row${rowRef}${hidden.has(r) ? ' hidden="1"' : ""}>${cells.join("")}</row>`);
   }
+  if (grid.lastRowsSwapped && rows.length >= 2) rows.push(...rows.splice(-2).reverse());
   const merges = grid.merges?.length ? `<mergeCells count="${grid.merges.length}">${grid.merges.map((m) => `<mergeCell ref="${m}"/>`).join("")}</mergeCells>` : "";
   return worksheetXml(rows.join(""), merges);
 }
