@@ -84,24 +84,71 @@ function text(value: unknown): string {
 }
 
 /**
- * One person's scores, by criterion id, kept as an array beside the sheet's shared index of
- * criterion columns: a sheet of 50,000 people holds 50,000 of these, and a Map each costs
- * several times the memory.
+ * The scores of a table's people, one byte a score cell in one buffer that grows as people are
+ * read: a sheet of 50,000 people holds 3,000,000 scores, and an object reference each would cost
+ * eight times the memory. A byte is 0 for blank, 1 for a score kept aside (invalid, or a valid
+ * value the byte cannot hold), else a code for one of the few valid scores (each one object).
  */
-class RowScores implements Scores {
-  private readonly byColumn: (ScoreClass | undefined)[];
+class ScoreTable {
+  private codes = new Uint8Array(4096);
+  private rows = 0;
+  private readonly codeOf = new Map<ScoreClass, number>();
+  private readonly scoreOfCode: ScoreClass[] = [BLANK, BLANK];
+  private readonly keptAside = new Map<number, ScoreClass>();
 
-  constructor(private readonly index: ReadonlyMap<string, number>) {
-    this.byColumn = new Array<ScoreClass | undefined>(index.size);
+  constructor(readonly columnOf: ReadonlyMap<string, number>) {}
+
+  /** Room for one more person's scores, all blank; returns where they start. */
+  addRow(): number {
+    const start = this.rows * this.columnOf.size;
+    this.rows++;
+    if (start + this.columnOf.size > this.codes.length) {
+      const grown = new Uint8Array(Math.max(this.codes.length * 2, start + this.columnOf.size));
+      grown.set(this.codes);
+      this.codes = grown;
+    }
+    return start;
+  }
+
+  set(at: number, score: ScoreClass): void {
+    this.keptAside.delete(at);
+    if (score.kind === "blank") {
+      this.codes[at] = 0;
+      return;
+    }
+    let code = score.kind === "valid" ? this.codeOf.get(score) : undefined;
+    if (code === undefined && score.kind === "valid" && this.scoreOfCode.length < 256) {
+      code = this.scoreOfCode.push(score) - 1;
+      this.codeOf.set(score, code);
+    }
+    if (code === undefined) {
+      this.keptAside.set(at, score);
+      code = 1;
+    }
+    this.codes[at] = code;
+  }
+
+  get(at: number): ScoreClass {
+    const code = this.codes[at];
+    return code === 1 ? (this.keptAside.get(at) as ScoreClass) : this.scoreOfCode[code];
+  }
+}
+
+/** One person's scores, by criterion id: a view of their row of the table's scores. */
+class RowScores implements Scores {
+  private readonly start: number;
+
+  constructor(private readonly table: ScoreTable) {
+    this.start = table.addRow();
   }
 
   set(id: string, score: ScoreClass): void {
-    this.byColumn[this.index.get(id) as number] = score;
+    this.table.set(this.start + (this.table.columnOf.get(id) as number), score);
   }
 
   get(id: string): ScoreClass | undefined {
-    const i = this.index.get(id);
-    return i === undefined ? undefined : this.byColumn[i];
+    const column = this.table.columnOf.get(id);
+    return column === undefined ? undefined : this.table.get(this.start + column);
   }
 }
 
@@ -275,7 +322,7 @@ export class ScoreTableReader {
   private readonly role: Role;
   /** False when the target is above the levels the table has columns for: nobody is judged. */
   readonly readsPeople: boolean;
-  private readonly columnOfCriterion: ReadonlyMap<string, number>;
+  private readonly scores: ScoreTable;
   private readonly seen = new Map<string, number>();
   private readonly people: AssessedPerson[] = [];
   /** Per person, in reading order: the row, and where the problems of its score cells start and end in the list. */
@@ -297,7 +344,7 @@ export class ScoreTableReader {
     // Criteria added to the framework since the sheet was made are not judged on it.
     this.role = !read || read.addedSince.size === 0 ? head.role : { ...head.role, criteria: head.role.criteria.filter((c) => !read.addedSince.has(c.id)) };
     if (read) this.criteria = this.role.criteria.filter((c) => read.columns.has(c.id)).map((c) => [c, read.columns.get(c.id) as number]);
-    this.columnOfCriterion = new Map(this.criteria.map(([c], i) => [c.id, i]));
+    this.scores = new ScoreTable(new Map(this.criteria.map(([c], i) => [c.id, i])));
   }
 
   /** Reads one row; rows at or above the header are passed over, and rows never handed over are blank. */
@@ -331,7 +378,7 @@ export class ScoreTableReader {
     if (row.hidden) problems.add(index, 0, "warning", "row-hidden", `Row ${index + 1} (${employee}) is hidden; it was checked anyway.`);
 
     this.scoreProblemsFrom.push(problems.list.length);
-    const scores = new RowScores(this.columnOfCriterion);
+    const scores = new RowScores(this.scores);
     for (const [criterion, col] of criteria) {
       const value = values[col] ?? null;
       const score = classifyScore(value, framework.scale);

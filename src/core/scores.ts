@@ -49,8 +49,10 @@ export function describeValue(value: CellValue): string {
  * sheet do not count it either, and the two must agree.
  */
 export function classifyScore(value: CellValue, scale: Scale): ScoreClass {
-  const range = `${scale.min} to ${scale.max}`;
   if (value === null || value === undefined) return BLANK;
+  if (typeof value === "number" && Number.isInteger(value) && value >= scale.min && value <= scale.max) return validScore(value);
+  // Only an invalid score needs its message; millions of valid ones are classified before this.
+  const range = `${scale.min} to ${scale.max}`;
   if (typeof value === "string") {
     const trimmed = value.trim();
     if (trimmed === "") return BLANK;
