@@ -1,7 +1,7 @@
 import type { Level } from "./framework";
 import type { SheetGrid } from "./grid";
 import type { SheetRow } from "./grid";
-import { cellAt, gridRow, isBlankValue, labelText } from "./grid";
+import { cellAt, gridRow, isBlankValue } from "./grid";
 import { ASSESSMENT_LABELS, COMPUTED_HEADERS, assessedCriteria, versionInTitle } from "./layout/assessment-sheet";
 import type { Rect } from "./layout/plan";
 import { cellAddress, columnName, rectAddress } from "./layout/plan";
@@ -12,7 +12,7 @@ import type { CatalogEntry, FrameworkCatalog } from "./catalog";
 import { readFrameworkSheet } from "./interchange/framework-sheet-reader";
 import type { ImportProblem } from "./interchange/result";
 import { isFrameworkSheet } from "./layout/framework-sheet";
-import { isTeamHeatmap } from "./layout/team-heatmap";
+import { classifyGrid, headerRowOf, metadataRows, PROBE_ROWS, probeColumnA } from "./probe";
 import type { Evaluation, Scores } from "./rules";
 import { evaluate } from "./rules";
 import type { CellValue, ScoreClass } from "./scores";
@@ -66,17 +66,6 @@ export interface CheckResult {
   sheets: AssessmentSheet[];
   people: PersonResult[];
   problems: Problem[];
-}
-
-
-/** How far down the metadata and the table header are looked for. */
-const METADATA_SEARCH_ROWS = 40;
-const HEADER_SEARCH_ROWS = 200;
-
-function findLabel(grid: SheetGrid, label: string, from: number, to: number): number {
-  const wanted = label.toLowerCase();
-  for (let r = from; r < Math.min(to, grid.values.length); r++) if (labelText(cellAt(grid, r, 0)) === wanted) return r;
-  return -1;
 }
 
 function text(value: unknown): string {
@@ -175,21 +164,12 @@ export interface ScoreTableHead {
   sheetVersion?: string;
 }
 
-/** Whether a grid looks like an assessment sheet at all: metadata labels, or an Employee header over criterion ids. */
-export function isAssessmentSheet(grid: SheetGrid, catalog: FrameworkCatalog): boolean {
-  const L = ASSESSMENT_LABELS;
-  if (findLabel(grid, L.framework, 0, METADATA_SEARCH_ROWS) >= 0) return true;
-  if (findLabel(grid, L.role, 0, METADATA_SEARCH_ROWS) >= 0 && findLabel(grid, L.target, 0, METADATA_SEARCH_ROWS) >= 0) return true;
-  const header = findLabel(grid, L.employee, 0, HEADER_SEARCH_ROWS);
-  return header >= 0 && (grid.values[header] ?? []).some((v, c) => c > 0 && catalog.criterionIds.has(text(v).toUpperCase()));
-}
 
 /** Reads the labels above the table: which framework, role and target level the sheet assesses, and where its header is. */
 function readHead(grid: SheetGrid, catalog: FrameworkCatalog, problems: SheetProblems): ScoreTableHead | undefined {
   const L = ASSESSMENT_LABELS;
-  const fwRow = findLabel(grid, L.framework, 0, METADATA_SEARCH_ROWS);
-  const roleRow = findLabel(grid, L.role, 0, METADATA_SEARCH_ROWS);
-  const targetRow = findLabel(grid, L.target, 0, METADATA_SEARCH_ROWS);
+  const columnA = probeColumnA(grid);
+  const { framework: fwRow, role: roleRow, target: targetRow } = metadataRows(columnA);
   const fix = "Put it back as the template had it, or make a new sheet with hr-competency template.";
   if (fwRow < 0) {
     problems.add(0, 0, "error", "metadata-missing", `The "${L.framework}" label with the framework id beside it was not found in column A, so the sheet cannot be checked. ${fix}`);
@@ -222,9 +202,9 @@ function readHead(grid: SheetGrid, catalog: FrameworkCatalog, problems: SheetPro
     return undefined;
   }
   const below = Math.max(fwRow, roleRow, targetRow) + 1;
-  const headerRow = findLabel(grid, L.employee, below, HEADER_SEARCH_ROWS);
-  if (headerRow < 0) {
-    problems.add(below, 0, "error", "header-missing", `No table header with "${L.employee}" in column A was found below the metadata. ${fix}`);
+  const headerRow = headerRowOf(columnA);
+  if (headerRow === null) {
+    problems.add(below, 0, "error", "header-missing", `No table header with "${L.employee}" in column A was found below the metadata, within the first ${PROBE_ROWS} rows. ${fix}`);
     return undefined;
   }
   const sheetVersion = versionInTitle(cellAt(grid, fwRow, 2));
@@ -455,11 +435,9 @@ export class ScoreTableReader {
   }
 }
 
-/** Rows from the top of a sheet that decide whether it is an assessment sheet and where its table starts. */
-export const HEAD_ROWS = HEADER_SEARCH_ROWS;
 
 /**
- * Starts reading an assessment sheet from its top HEAD_ROWS rows (more do no harm): its metadata,
+ * Starts reading an assessment sheet from its top PROBE_ROWS rows (more do no harm): its metadata,
  * then its header. Undefined, with the problems, when the metadata cannot be read.
  */
 export function startAssessmentSheet(top: SheetGrid, catalog: FrameworkCatalog): { reader?: ScoreTableReader; problems: Problem[] } {
@@ -548,9 +526,9 @@ export class WorkbookCheck {
     this.result = { assessmentSheets: [], frameworkSheets: own.sheets, sheets: [], people: [], problems: [...own.problems] };
   }
 
-  /** Whether a sheet, from its top HEAD_ROWS rows, is an assessment sheet to check (a team heatmap is not). */
+  /** Whether a sheet, from its top PROBE_ROWS rows, is an assessment sheet to check. */
   isAssessmentSheet(top: SheetGrid): boolean {
-    return !isFrameworkSheet(top) && !isTeamHeatmap(top) && isAssessmentSheet(top, this.catalog);
+    return classifyGrid(top, this.catalog.criterionIds).kind === "assessment";
   }
 
   /** Records an assessment sheet's reading and judges its people. */

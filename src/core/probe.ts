@@ -1,6 +1,8 @@
-import { isBlankValue, labelText } from "./grid";
+import type { SheetGrid } from "./grid";
+import { cellAt, isBlankValue, labelText } from "./grid";
 import { ASSESSMENT_LABELS } from "./layout/assessment-sheet";
-import { FRAMEWORK_SHEET_MARK } from "./layout/framework-sheet";
+import { isFrameworkSheetTitle } from "./layout/framework-sheet";
+import { isTeamHeatmapTitle } from "./layout/team-common";
 import type { CellValue } from "./scores";
 
 /**
@@ -9,7 +11,7 @@ import type { CellValue } from "./scores";
  * the first PROBE_ROWS rows, then, when column A names a table header, that one row.
  */
 
-/** Rows of column A the probe reads: where the check looks for an assessment sheet's metadata labels. */
+/** Rows of column A the probe reads: where both adapters' checks look for an assessment sheet's metadata labels and table header. */
 export const PROBE_ROWS = 40;
 
 export type SheetKind = "assessment" | "framework" | "other";
@@ -28,7 +30,8 @@ function labelRow(columnA: readonly CellValue[], text: string, from = 0): number
   return -1;
 }
 
-function metadataRows(columnA: readonly CellValue[]) {
+/** The rows of the metadata labels in column A within the probe, -1 for a label not there. */
+export function metadataRows(columnA: readonly CellValue[]): { framework: number; role: number; target: number } {
   const L = ASSESSMENT_LABELS;
   return { framework: labelRow(columnA, L.framework), role: labelRow(columnA, L.role), target: labelRow(columnA, L.target) };
 }
@@ -53,16 +56,30 @@ export function scoreColumns(header: readonly CellValue[], criterionIds: Readonl
 
 /**
  * Classifies a sheet from column A of its first PROBE_ROWS rows and, when headerRowOf found one,
- * the header row itself. As the check decides: metadata labels (Framework, or Role and Target
- * level) make an assessment sheet, and so does an Employee header over criterion ids; A1 holding
- * exactly FRAMEWORK_SHEET_MARK makes a framework sheet; anything else is another sheet.
+ * the header row itself: the one rule both adapters' checks use. Metadata labels (Framework, or
+ * Role and Target level) make an assessment sheet, and so does an Employee header over criterion
+ * ids; A1 holding FRAMEWORK_SHEET_MARK makes a framework sheet; a team heatmap (its title in A1)
+ * and anything else is another sheet.
  */
 export function classifySheetTop(columnA: readonly CellValue[], header: readonly CellValue[] | undefined, criterionIds: ReadonlySet<string>): SheetTop {
   const headerRow = headerRowOf(columnA);
-  if (columnA[0] === FRAMEWORK_SHEET_MARK) return { kind: "framework", headerRow };
+  if (isFrameworkSheetTitle(columnA[0])) return { kind: "framework", headerRow };
+  if (isTeamHeatmapTitle(columnA[0])) return { kind: "other", headerRow };
   const m = metadataRows(columnA);
   if (m.framework >= 0 || (m.role >= 0 && m.target >= 0)) return { kind: "assessment", headerRow };
   if (headerRow !== null && header && scoreColumns(header, criterionIds).length > 0) return { kind: "assessment", headerRow };
   return { kind: "other", headerRow };
+}
+
+/** Column A of a sheet's first PROBE_ROWS rows, as the probe reads it. */
+export function probeColumnA(grid: SheetGrid): CellValue[] {
+  return Array.from({ length: PROBE_ROWS }, (_, row) => cellAt(grid, row, 0));
+}
+
+/** classifySheetTop for a sheet held as a grid (at least its first PROBE_ROWS rows). */
+export function classifyGrid(grid: SheetGrid, criterionIds: ReadonlySet<string>): SheetTop {
+  const columnA = probeColumnA(grid);
+  const headerRow = headerRowOf(columnA);
+  return classifySheetTop(columnA, headerRow === null ? undefined : (grid.values[headerRow] ?? []), criterionIds);
 }
 

@@ -1,7 +1,8 @@
 import type { FrameworkCatalog } from "../core/catalog";
 import { catalogOf } from "../core/catalog";
 import type { AssessmentSheet, CheckResult, Problem } from "../core/check";
-import { HEAD_ROWS, readAssessmentSheet, startAssessmentSheet, WorkbookCheck } from "../core/check";
+import { readAssessmentSheet, startAssessmentSheet, WorkbookCheck } from "../core/check";
+import { PROBE_ROWS } from "../core/probe";
 import type { SheetGrid } from "../core/grid";
 import { isFrameworkSheet } from "../core/layout/framework-sheet";
 import type { Framework } from "../core/model";
@@ -43,7 +44,7 @@ export async function checkFile(file: string, frameworks: Framework[] | Framewor
   const catalog = Array.isArray(frameworks) ? catalogOf(frameworks) : frameworks;
   return readWorkbookFile(file, async (book) => {
     const tops: { sheet: Worksheet; grid: SheetGrid; whole: boolean }[] = [];
-    for (const sheet of book.worksheets) tops.push({ sheet, ...(await readWorksheet(book.pkg, sheet.part, sheet.name, book.sharedStrings, HEAD_ROWS)) });
+    for (const sheet of book.worksheets) tops.push({ sheet, ...(await readWorksheet(book.pkg, sheet.part, sheet.name, book.sharedStrings, PROBE_ROWS)) });
     const frameworkSheets: SheetGrid[] = [];
     for (const top of tops) if (isFrameworkSheet(top.grid)) frameworkSheets.push(top.whole ? top.grid : await wholeSheet(book, top.sheet));
     const check = new WorkbookCheck(frameworkSheets, catalog);

@@ -77,4 +77,22 @@ describe("classifySheetTop decides what a sheet is from its top rows", () => {
     low[PROBE_ROWS - 1] = "Framework";
     expect(classifySheetTop(low, undefined, ids).kind).toBe("assessment");
   });
+
+  it("is the check's own rule: a heatmap, a spaced framework mark and a header below the probe are judged alike", () => {
+    const heatmap = gridOf("Heatmap", [["Team heatmap: Library Assistant"], [], [], [], [], ["Employee", "SLA-01", "SLA-02"], ["Ann", 2, 3]]);
+    const spacedMark = gridOf("Mine", [[` ${FRAMEWORK_SHEET_MARK} `]]);
+    const { framework, role, level } = builtIn("stockport-library-assistant", "library-assistant");
+    const lowHeader: CellValue[][] = [["Framework", framework.id], ["Role", role.id], ["Target level", level.id]];
+    lowHeader[PROBE_ROWS] = ["Employee", "SLA-01"];
+    lowHeader[PROBE_ROWS + 1] = ["Ann", 3];
+    const low = gridOf("Low", lowHeader.map((row) => row ?? []));
+    const probed = (grid: SheetGrid) => classifySheetTop(columnA(grid), grid.values[headerRowOf(columnA(grid)) ?? -1], ids).kind;
+    expect([heatmap, spacedMark, low].map(probed)).toEqual(["other", "framework", "assessment"]);
+    const checked = checkWorkbook([heatmap, spacedMark, low], catalog);
+    expect(checked.assessmentSheets).toEqual(["Low"]);
+    expect(checked.frameworkSheets).toEqual(["Mine"]);
+    // Column A below the probe is not looked at, by either adapter: the header is not found.
+    expect(headerRowOf(columnA(low))).toBeNull();
+    expect(checked.problems.filter((p) => p.sheet === "Low").map((p) => p.code)).toEqual(["header-missing"]);
+  });
 });

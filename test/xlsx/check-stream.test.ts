@@ -2,7 +2,8 @@ import fc from "fast-check";
 import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { catalogOf } from "../../src/core/catalog";
-import { checkWorkbook, HEAD_ROWS } from "../../src/core/check";
+import { checkWorkbook } from "../../src/core/check";
+import { PROBE_ROWS } from "../../src/core/probe";
 import { ASSESSMENT_LABELS, COMPUTED_HEADERS } from "../../src/core/layout/assessment-sheet";
 import { builtInFrameworks } from "../../src/frameworks";
 import { checkFile } from "../../src/xlsx/check-file";
@@ -12,7 +13,7 @@ import type { HandmadeGrid, HandmadeValue } from "./handmade";
 import { gridXml, handmadeGridWorkbook, handmadeXlsx } from "./handmade";
 
 /**
- * The file check streams an assessment sheet's rows past its top HEAD_ROWS and applies merges
+ * The file check streams an assessment sheet's rows past its top PROBE_ROWS and applies merges
  * when the rows are done; it must find exactly what the check of the same sheets held whole finds.
  */
 jest.setTimeout(120_000);
@@ -29,13 +30,13 @@ const score: fc.Arbitrary<HandmadeValue> = fc.oneof(
 const name: fc.Arbitrary<HandmadeValue> = fc.oneof({ weight: 8, arbitrary: fc.constantFrom("Ann", "Bo", "Cy", "Di", "Ed", " ann ") }, fc.constantFrom(null, false, { error: "#REF!" }));
 
 /**
- * An assessment sheet whose table crosses row HEAD_ROWS: people (some rows blank, named twice or
+ * An assessment sheet whose table crosses row PROBE_ROWS: people (some rows blank, named twice or
  * without a name) with scores, formulas and merges over score cells above and below that row,
  * hidden rows, and sometimes its last two rows written out of order.
  */
 const streamedSheet = fc
   .record({
-    headerRow: fc.integer({ min: 3, max: HEAD_ROWS - 1 }),
+    headerRow: fc.integer({ min: 3, max: PROBE_ROWS - 1 }),
     columns: fc.shuffledSubarray([...role.criteria.map((c) => c.id), "XYZ-01", COMPUTED_HEADERS[2]], { minLength: 1 }),
     people: fc.array(fc.record({ gap: fc.oneof({ weight: 5, arbitrary: fc.constant(0) }, fc.integer({ min: 1, max: 120 })), name, scores: fc.array(score, { maxLength: 16 }) }), { minLength: 1, maxLength: 10 }),
     last: fc.record({ name, scores: fc.array(score, { maxLength: 16 }) }),
@@ -50,7 +51,7 @@ const streamedSheet = fc
       values[row] = [person.name, ...person.scores.slice(0, columns.length)];
     }
     // The last person is always below the top rows, so the table is streamed.
-    values[Math.max(row + 1, HEAD_ROWS + 1)] = [last.name, ...last.scores.slice(0, columns.length)];
+    values[Math.max(row + 1, PROBE_ROWS + 1)] = [last.name, ...last.scores.slice(0, columns.length)];
     for (let r = 0; r < values.length; r++) values[r] ??= [];
     // A long note on every row (inline, so it is in the sheet's XML) makes the rows span many
     // inflated chunks: the top is read in the first ones and the rest is streamed.

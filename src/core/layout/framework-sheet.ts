@@ -1,3 +1,4 @@
+import type { CellValue } from "../scores";
 import type { SheetGrid } from "../grid";
 import { cellAt } from "../grid";
 import type { Framework } from "../model";
@@ -127,8 +128,12 @@ export function planFrameworkSheet(framework: Framework, tableNames: Partial<Rec
   return plan;
 }
 
-export function isFrameworkSheet(grid: SheetGrid): boolean {
-  const a1 = cellAt(grid, 0, 0);
+/** Whether A1 holds the mark of a framework sheet. */
+export function isFrameworkSheetTitle(a1: CellValue): boolean {
   return typeof a1 === "string" && a1.trim() === FRAMEWORK_SHEET_MARK;
+}
+
+export function isFrameworkSheet(grid: SheetGrid): boolean {
+  return isFrameworkSheetTitle(cellAt(grid, 0, 0));
 }
 

@@ -1,6 +1,18 @@
 import type { Level } from "../framework";
 import { levelLabel } from "../lookup";
 import type { SheetPlan } from "./plan";
+import type { CellValue } from "../scores";
+
+/** A1 of every heatmap begins with this and ": ". */
+export const HEATMAP_TITLE = "Team heatmap";
+
+/**
+ * A heatmap has an Employee header over criterion ids, as an assessment sheet may: its title in
+ * A1 tells the check to leave it alone rather than report it as an assessment sheet without metadata.
+ */
+export function isTeamHeatmapTitle(a1: CellValue): boolean {
+  return typeof a1 === "string" && a1.startsWith(`${HEATMAP_TITLE}: `);
+}
 import { isLinkCell, looksLikeFormula } from "./plan";
 
 /** A text constant inside a formula. */

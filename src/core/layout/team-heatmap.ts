@@ -1,5 +1,3 @@
-import type { SheetGrid } from "../grid";
-import { cellAt } from "../grid";
 import { levelLabel } from "../lookup";
 import type { Criterion } from "../model";
 import { levelIndex } from "../model";
@@ -11,19 +9,8 @@ import { PRIORITY_MARK, scaleLabelsText } from "./assessment-sheet";
 import type { ConditionalFormat, PlanCell, Rect, SheetPlan } from "./plan";
 import { cellAddress, columnName, emptyPlan, sheetReference } from "./plan";
 import { BAD, STYLES, TABLE_STYLE } from "./styles";
-import { NO_LEVEL, keepFormulaLikeTextAsText, levelLabels, numbersConstant, quoteText } from "./team-common";
+import { HEATMAP_TITLE, NO_LEVEL, keepFormulaLikeTextAsText, levelLabels, numbersConstant, quoteText } from "./team-common";
 
-/** A1 of every heatmap begins with this and ": ". */
-export const HEATMAP_TITLE = "Team heatmap";
-
-/**
- * A heatmap has an Employee header over criterion ids, as an assessment sheet may: its title tells
- * the check to leave it alone rather than report it as an assessment sheet without metadata.
- */
-export function isTeamHeatmap(grid: SheetGrid): boolean {
-  const a1 = cellAt(grid, 0, 0);
-  return typeof a1 === "string" && a1.startsWith(`${HEATMAP_TITLE}: `);
-}
 
 /** Row positions (0-based) of the heatmap sheet. */
 export const HEATMAP_ROWS = { title: 0, legend: 1, levelNumber: 2, priority: 3, criterion: 4, header: 5, firstPerson: 6 } as const;
