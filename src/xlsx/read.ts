@@ -1,4 +1,4 @@
-import { promises as fs } from "node:fs";
+import { closeSync, fstatSync, openSync, readSync } from "node:fs";
 import type { SheetGrid } from "../core/grid";
 import { PackageError, readSharedStrings, readWorkbookParts } from "./xml-package";
 import { readWorksheet, SheetContentError } from "./xml-sheet";
@@ -29,21 +29,31 @@ function describeNonZip(bytes: Buffer): string {
   return `is not an .xlsx workbook${looksLike ? `: it looks like ${looksLike}, while an .xlsx file is a zip archive` : " (an .xlsx file is a zip archive)"}. ${SAVE_AS_XLSX}`;
 }
 
-/** Reads a file's bytes and rejects, with a clear message, what is plainly not an .xlsx. */
-async function readXlsxBytes(path: string): Promise<Buffer> {
-  let bytes: Buffer;
+/** Opens a file and rejects, with a clear message, what is plainly not an .xlsx; returns the open file. */
+function openXlsxFile(path: string): number {
+  let fd: number;
   try {
-    bytes = await fs.readFile(path);
+    fd = openSync(path, "r");
+    if (fstatSync(fd).isDirectory()) {
+      closeSync(fd);
+      throw Object.assign(new Error("EISDIR"), { code: "EISDIR" });
+    }
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === "ENOENT") throw new WorkbookFileError(`${path}: no such file. Check the path.`);
     if (code === "EISDIR") throw new WorkbookFileError(`${path} is a folder, not an .xlsx workbook.`);
     throw new WorkbookFileError(`${path} could not be read (${code ?? String(error)}).`);
   }
-  if (bytes.length === 0) throw new WorkbookFileError(`${path} is empty (0 bytes), not an .xlsx workbook.`);
-  if (bytes.subarray(0, 4).equals(EMPTY_ZIP_MAGIC)) throw new WorkbookFileError(`${path} is not an .xlsx workbook: it is an empty zip archive. ${SAVE_AS_XLSX}`);
-  if (!bytes.subarray(0, 4).equals(ZIP_MAGIC)) throw new WorkbookFileError(`${path} ${describeNonZip(bytes)}`);
-  return bytes;
+  const head = Buffer.alloc(512);
+  const bytes = head.subarray(0, readSync(fd, head, 0, head.length, 0));
+  const refuse = (message: string) => {
+    closeSync(fd);
+    return new WorkbookFileError(message);
+  };
+  if (bytes.length === 0) throw refuse(`${path} is empty (0 bytes), not an .xlsx workbook.`);
+  if (bytes.subarray(0, 4).equals(EMPTY_ZIP_MAGIC)) throw refuse(`${path} is not an .xlsx workbook: it is an empty zip archive. ${SAVE_AS_XLSX}`);
+  if (!bytes.subarray(0, 4).equals(ZIP_MAGIC)) throw refuse(`${path} ${describeNonZip(bytes)}`);
+  return fd;
 }
 
 function damaged(path: string, detail: string): WorkbookFileError {
@@ -59,10 +69,11 @@ function asFileError(path: string, error: unknown): unknown {
   return error;
 }
 
-async function openPackage(path: string): Promise<ZipPackage> {
-  const bytes = await readXlsxBytes(path);
+/** The package of an .xlsx file, read from the file part by part as it is asked for; close() it when done. */
+function openPackage(path: string): ZipPackage {
+  const fd = openXlsxFile(path);
   try {
-    return ZipPackage.read(bytes);
+    return ZipPackage.open(fd);
   } catch (error) {
     throw asFileError(path, error);
   }
@@ -80,7 +91,7 @@ export interface OpenWorkbook {
  * wrong becomes a WorkbookFileError that names the file and says what to do.
  */
 export async function readWorkbookFile<T>(path: string, read: (book: OpenWorkbook) => Promise<T>): Promise<T> {
-  const pkg = await openPackage(path);
+  const pkg = openPackage(path);
   try {
     const { sheets, sharedStringsPart } = readWorkbookParts(pkg);
     const sharedStrings = sharedStringsPart ? await readSharedStrings(pkg, sharedStringsPart) : [];
@@ -89,6 +100,8 @@ export async function readWorkbookFile<T>(path: string, read: (book: OpenWorkboo
     return await read({ pkg, worksheets, sharedStrings });
   } catch (error) {
     throw asFileError(path, error);
+  } finally {
+    pkg.close();
   }
 }
 

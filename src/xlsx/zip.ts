@@ -1,3 +1,4 @@
+import fs from "node:fs";
 import { Readable, Transform } from "node:stream";
 import zlib from "node:zlib";
 
@@ -79,46 +80,96 @@ function* slices(bytes: Buffer): Generator<Buffer> {
 
 const MB = (n: number) => `${Math.round(n / 1024 / 1024)} MB`;
 
+/** Where a package's bytes come from: a buffer, or an open file read where needed. Reads past the end come back short. */
+interface ZipSource {
+  readonly length: number;
+  read(offset: number, length: number): Buffer;
+  close(): void;
+}
+
+function bufferSource(bytes: Buffer): ZipSource {
+  return { length: bytes.length, read: (offset, length) => bytes.subarray(offset, offset + length), close: () => undefined };
+}
+
+/** A file read piece by piece, so a large workbook is never held whole: only the parts asked for are read. */
+function fileSource(fd: number): ZipSource {
+  return {
+    length: fs.fstatSync(fd).size,
+    read(offset, length) {
+      const buffer = Buffer.allocUnsafe(Math.max(0, length));
+      const read = length > 0 && offset >= 0 ? fs.readSync(fd, buffer, 0, length, offset) : 0;
+      return buffer.subarray(0, read);
+    },
+    close: () => fs.closeSync(fd),
+  };
+}
+
 export class ZipPackage {
   private readonly entries: Entry[] = [];
   private readonly byKey = new Map<string, Entry>();
 
-  private constructor(private readonly source: Buffer) {}
+  private constructor(private readonly source: ZipSource) {}
 
   /** Reads the central directory of `bytes`; throws ZipError when it is not a zip or breaks a limit. */
   static read(bytes: Buffer, limits: ZipLimits = DEFAULT_ZIP_LIMITS): ZipPackage {
-    const pkg = new ZipPackage(bytes);
+    const pkg = new ZipPackage(bufferSource(bytes));
     pkg.readDirectory(limits);
+    return pkg;
+  }
+
+  /**
+   * Reads the central directory of the open file `fd`, which the package then reads parts from as
+   * they are asked for, and closes on close(); throws ZipError as read() does (the file is then closed).
+   */
+  static open(fd: number, limits: ZipLimits = DEFAULT_ZIP_LIMITS): ZipPackage {
+    const pkg = new ZipPackage(fileSource(fd));
+    try {
+      pkg.readDirectory(limits);
+    } catch (error) {
+      pkg.close();
+      throw error;
+    }
     return pkg;
   }
 
   /** An empty package, to build a new workbook in. */
   static create(): ZipPackage {
-    return new ZipPackage(Buffer.alloc(0));
+    return new ZipPackage(bufferSource(Buffer.alloc(0)));
+  }
+
+  /** Lets go of the file an opened package reads from. */
+  close(): void {
+    this.source.close();
   }
 
   private readDirectory(limits: ZipLimits) {
-    const b = this.source;
+    const source = this.source;
+    // The end record is in the last 22 bytes, or before a comment of at most 65,535 bytes.
+    const tailStart = Math.max(0, source.length - 22 - 0xffff);
+    const tail = source.read(tailStart, source.length - tailStart);
     let eocd = -1;
-    for (let i = b.length - 22; i >= Math.max(0, b.length - 22 - 0xffff); i--) {
-      if (b.readUInt32LE(i) === SIG_EOCD) {
+    for (let i = tail.length - 22; i >= 0; i--) {
+      if (tail.readUInt32LE(i) === SIG_EOCD) {
         eocd = i;
         break;
       }
     }
     if (eocd < 0) throw new ZipError("its zip directory is missing (the file is truncated or not a zip archive)");
-    let count = b.readUInt16LE(eocd + 10);
-    let dirOffset = b.readUInt32LE(eocd + 16);
+    let count = tail.readUInt16LE(eocd + 10);
+    let dirOffset = tail.readUInt32LE(eocd + 16);
+    const dirEnd = tailStart + eocd;
     if (count === 0xffff || dirOffset === 0xffffffff) {
-      const locator = eocd - 20;
-      if (locator < 0 || b.readUInt32LE(locator) !== SIG_EOCD64_LOCATOR) throw new ZipError("its zip64 directory locator is missing");
-      const eocd64 = Number(b.readBigUInt64LE(locator + 8));
-      if (eocd64 + 56 > b.length || b.readUInt32LE(eocd64) !== SIG_EOCD64) throw new ZipError("its zip64 directory is damaged");
-      count = Number(b.readBigUInt64LE(eocd64 + 32));
-      dirOffset = Number(b.readBigUInt64LE(eocd64 + 48));
+      const locator = source.read(dirEnd - 20, 20);
+      if (locator.length < 20 || locator.readUInt32LE(0) !== SIG_EOCD64_LOCATOR) throw new ZipError("its zip64 directory locator is missing");
+      const record = source.read(Number(locator.readBigUInt64LE(8)), 56);
+      if (record.length < 56 || record.readUInt32LE(0) !== SIG_EOCD64) throw new ZipError("its zip64 directory is damaged");
+      count = Number(record.readBigUInt64LE(32));
+      dirOffset = Number(record.readBigUInt64LE(48));
     }
     if (count > limits.maxEntries) throw new ZipLimitError(`it holds ${count} parts, more than the ${limits.maxEntries} a workbook can sensibly have`);
-    let p = dirOffset;
+    if (dirOffset > dirEnd) throw new ZipError("its zip directory is damaged");
+    const b = source.read(dirOffset, dirEnd - dirOffset);
+    let p = 0;
     let total = 0;
     for (let i = 0; i < count; i++) {
       if (p + 46 > b.length || b.readUInt32LE(p) !== SIG_CENTRAL) throw new ZipError("its zip directory is damaged");
@@ -188,13 +239,23 @@ export class ZipPackage {
     return entry;
   }
 
-  private raw(entry: Entry): Buffer {
-    const b = this.source;
+  /** Where a part's compressed bytes start, after its local header. */
+  private rawStart(entry: Entry): number {
     const at = entry.localOffset as number;
-    if (at + 30 > b.length || b.readUInt32LE(at) !== SIG_LOCAL) throw new ZipError(`its part ${entry.name} is damaged`);
-    const start = at + 30 + b.readUInt16LE(at + 26) + b.readUInt16LE(at + 28);
-    if (start + entry.compressedSize > b.length) throw new ZipError(`its part ${entry.name} is truncated`);
-    return b.subarray(start, start + entry.compressedSize);
+    const header = this.source.read(at, 30);
+    if (header.length < 30 || header.readUInt32LE(0) !== SIG_LOCAL) throw new ZipError(`its part ${entry.name} is damaged`);
+    const start = at + 30 + header.readUInt16LE(26) + header.readUInt16LE(28);
+    if (start + entry.compressedSize > this.source.length) throw new ZipError(`its part ${entry.name} is truncated`);
+    return start;
+  }
+
+  private raw(entry: Entry): Buffer {
+    return this.source.read(this.rawStart(entry), entry.compressedSize);
+  }
+
+  /** A part's compressed bytes in stream-sized pieces, read as they are wanted. */
+  private *rawSlices(entry: Entry, start: number): Generator<Buffer> {
+    for (let at = 0; at < entry.compressedSize; at += STREAM_CHUNK_BYTES) yield this.source.read(start + at, Math.min(STREAM_CHUNK_BYTES, entry.compressedSize - at));
   }
 
   /** A part's bytes, inflated; never more than the directory declared. */
@@ -224,7 +285,8 @@ export class ZipPackage {
    */
   stream(name: string): Readable {
     const entry = this.entry(name);
-    if (entry.data || entry.method === 0) return Readable.from(slices(entry.data ?? this.raw(entry)));
+    if (entry.data) return Readable.from(slices(entry.data));
+    if (entry.method === 0) return Readable.from(this.rawSlices(entry, this.rawStart(entry)));
     let seen = 0;
     const inflate = zlib.createInflateRaw({ chunkSize: STREAM_CHUNK_BYTES });
     const cap = new Transform({
@@ -236,10 +298,14 @@ export class ZipPackage {
       },
     });
     inflate.on("error", (error) => cap.destroy(new ZipError(`its part ${entry.name} is damaged (${error.message})`)));
-    inflate.pipe(cap);
-    // A reader that stops early (it has read what it needs) leaves no inflater holding the rest.
-    cap.on("close", () => inflate.destroy());
-    inflate.end(this.raw(entry));
+    const compressed = Readable.from(this.rawSlices(entry, this.rawStart(entry)));
+    compressed.on("error", (error) => cap.destroy(new ZipError(`its part ${entry.name} could not be read (${error.message})`)));
+    compressed.pipe(inflate).pipe(cap);
+    // A reader that stops early (it has read what it needs) leaves nothing reading or inflating the rest.
+    cap.on("close", () => {
+      compressed.destroy();
+      inflate.destroy();
+    });
     return cap;
   }
 

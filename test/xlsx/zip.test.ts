@@ -1,5 +1,6 @@
-import { readFileSync, writeFileSync } from "node:fs";
+import { fstatSync, openSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { checkFile } from "../../src/xlsx/check-file";
 import { ZipPackage } from "../../src/xlsx/zip";
 import { runCli } from "../helpers/cli";
 import { tempDir } from "../helpers/workbooks";
@@ -32,5 +33,38 @@ describe("the zip layer", () => {
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/cannot be added to: its part .* is damaged \(its checksum does not match\)\. It was left as it is\./);
     expect(readFileSync(file).equals(withBadChecksum())).toBe(true);
+  });
+
+  it("reads a package from an open file part by part as it reads one held in memory, and lets the file go", async () => {
+    const bytes = Buffer.from(handmadeXlsx([{ name: "A", xml: `<worksheet xmlns="${MAIN_NS}"><sheetData><row r="1"><c r="A1"><v>1</v></c></row></sheetData></worksheet>` }]));
+    // An archive comment puts the end record before the file's last 22 bytes.
+    const comment = Buffer.from("saved by a tool that leaves a comment");
+    const commented = Buffer.concat([bytes, comment]);
+    commented.writeUInt16LE(comment.length, bytes.length - 2);
+    const file = path.join(dir, "commented.xlsx");
+    writeFileSync(file, commented);
+    const inMemory = ZipPackage.read(commented);
+    const fd = openSync(file, "r");
+    const fromFile = ZipPackage.open(fd);
+    expect(fromFile.names()).toEqual(inMemory.names());
+    for (const name of inMemory.names()) {
+      const streamed: Buffer[] = [];
+      for await (const chunk of fromFile.stream(name)) streamed.push(chunk as Buffer);
+      expect([name, Buffer.concat(streamed).equals(inMemory.bytes(name))]).toEqual([name, true]);
+    }
+    fromFile.close();
+    expect(() => fstatSync(fd)).toThrow(/EBADF/);
+  });
+
+  it("leaves no file open after a check, whether it succeeds or the file is refused", async () => {
+    const openFiles = () => readdirSync("/proc/self/fd").length;
+    const good = path.join(dir, "good.xlsx");
+    writeFileSync(good, handmadeXlsx([{ name: "A", xml: `<worksheet xmlns="${MAIN_NS}"><sheetData/></worksheet>` }]));
+    const truncated = path.join(dir, "truncated.xlsx");
+    writeFileSync(truncated, readFileSync(good).subarray(0, 200));
+    const before = openFiles();
+    await checkFile(good);
+    await expect(checkFile(truncated)).rejects.toThrow(/truncated or damaged/);
+    expect(openFiles()).toBe(before);
   });
 });
