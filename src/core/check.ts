@@ -1,7 +1,7 @@
 import type { Level } from "./framework";
 import type { SheetGrid } from "./grid";
 import type { SheetRow } from "./grid";
-import { cellAt, gridRow, isBlankValue } from "./grid";
+import { cellAt, gridRow, isBlankValue, labelText } from "./grid";
 import { ASSESSMENT_LABELS, COMPUTED_HEADERS, assessedCriteria, versionInTitle } from "./layout/assessment-sheet";
 import type { Rect } from "./layout/plan";
 import { cellAddress, columnName, rectAddress } from "./layout/plan";
@@ -11,7 +11,7 @@ import { levelIndex } from "./model";
 import type { CatalogEntry, FrameworkCatalog } from "./catalog";
 import { readFrameworkSheet } from "./interchange/framework-sheet-reader";
 import type { ImportProblem } from "./interchange/result";
-import { isFrameworkSheet } from "./layout/framework-sheet";
+import { FRAMEWORK_METADATA, isFrameworkSheet } from "./layout/framework-sheet";
 import { classifyGrid, headerRowOf, metadataRows, PROBE_ROWS, probeColumnA } from "./probe";
 import type { Evaluation, Scores } from "./rules";
 import { evaluate } from "./rules";
@@ -488,6 +488,8 @@ function sheetAndCell(location: string, fallbackSheet: string): { sheet: string;
   return { sheet: match[1] !== undefined ? match[1].replace(/''/g, "'") : match[2], cell: match[3] };
 }
 
+const FRAMEWORK_ID_LABEL = (FRAMEWORK_METADATA.find(([key]) => key === "id") as (typeof FRAMEWORK_METADATA)[number])[1];
+
 /**
  * The framework sheets among `grids`, read into catalog entries (each replaces a framework of its
  * id, as an edited copy), and what is wrong in them as problems at their cells.
@@ -496,12 +498,20 @@ export function frameworksInGrids(grids: SheetGrid[], file?: string): { entries:
   const entries: CatalogEntry[] = [];
   const problems: Problem[] = [];
   const sheets: string[] = [];
+  const sheetOf = new Map<string, string>();
   for (const grid of grids) {
     if (!isFrameworkSheet(grid)) continue;
     sheets.push(grid.name);
     const read = readFrameworkSheet(grid);
     const located = (p: ImportProblem, severity: Severity): Problem => ({ ...sheetAndCell(p.location, grid.name), severity, code: severity === "error" ? "framework-sheet-error" : "framework-sheet-warning", message: p.message });
     if (read.ok) {
+      const { id } = read.framework;
+      const earlier = sheetOf.get(id.toLowerCase());
+      if (earlier !== undefined) {
+        const idRow = grid.values.findIndex((row) => labelText(row?.[0]) === FRAMEWORK_ID_LABEL.toLowerCase());
+        problems.push({ sheet: grid.name, cell: idRow >= 0 ? cellAddress(idRow, 1) : "A1", severity: "warning", code: "framework-sheet-duplicate", message: `The framework sheets "${earlier}" and "${grid.name}" both define ${id}; "${grid.name}", the later one, is used. Delete the sheet you no longer want, or give one of them another framework id.` });
+      }
+      sheetOf.set(id.toLowerCase(), grid.name);
       entries.push({ framework: read.framework, origin: { kind: "sheet", sheet: grid.name, ...(file ? { file } : {}) } });
       problems.push(...read.warnings.map((w) => located(w, "warning")));
     } else {

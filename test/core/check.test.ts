@@ -136,6 +136,17 @@ describe("the workbook's own framework sheets", () => {
     expect(result.problems).toContainEqual(expect.objectContaining({ sheet: "Our framework", cell: cellAddress(row, col), severity: "error", code: "framework-sheet-error", message: expect.stringContaining("A1") }));
     expect(result.problems).toContainEqual(expect.objectContaining({ sheet: needing.name, code: "unknown-framework" }));
   });
+
+  it("say so when two of them define the same framework, and use the later one", () => {
+    const first = frameworkSheet();
+    const second = { ...frameworkSheet(), name: "Our framework (2)" };
+    const row = second.values.findIndex((r) => r.includes("A3") && r[priorityColumn(second)] !== undefined);
+    second.values[row][priorityColumn(second)] = "essential";
+    const result = checkWorkbook([assessment(), first, second], catalog);
+    const idRow = second.values.findIndex((r) => r[0] === "Framework id");
+    expect(result.problems).toEqual([expect.objectContaining({ sheet: "Our framework (2)", cell: cellAddress(idRow, 1), severity: "warning", code: "framework-sheet-duplicate", message: expect.stringContaining('"Our framework" and "Our framework (2)" both define') })]);
+    expect(result.people[0]).toMatchObject({ unmetEssential: ["A3"], essentialsMet: false });
+  });
 });
 
 /** The column of the criteria table headed Priority on a framework sheet. */
