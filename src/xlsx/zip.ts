@@ -39,8 +39,8 @@ interface Entry {
   size: number;
   /** Offset of the local header in the original bytes; undefined for entries added since. */
   localOffset?: number;
-  /** Set for entries added or replaced since reading. */
-  data?: Buffer;
+  /** Set for entries added or replaced since reading: their bytes, compressed when they were set. */
+  deflated?: Buffer;
 }
 
 const SIG_EOCD = 0x06054b50;
@@ -51,8 +51,8 @@ const SIG_LOCAL = 0x04034b50;
 const UTF8_FLAG = 0x0800;
 
 let crcTable: Uint32Array | undefined;
-/** CRC-32 as zip wants it (node's zlib.crc32 is not in every Node 20). */
-export function crc32(data: Uint8Array): number {
+/** CRC-32 as zip wants it, continuing from `previous` (node's zlib.crc32 is not in every Node 20). */
+export function crc32(data: Uint8Array, previous = 0): number {
   if (!crcTable) {
     crcTable = new Uint32Array(256);
     for (let n = 0; n < 256; n++) {
@@ -61,7 +61,7 @@ export function crc32(data: Uint8Array): number {
       crcTable[n] = c >>> 0;
     }
   }
-  let crc = 0xffffffff;
+  let crc = (previous ^ 0xffffffff) >>> 0;
   for (let i = 0; i < data.length; i++) crc = crcTable[(crc ^ data[i]) & 0xff] ^ (crc >>> 8);
   return (crc ^ 0xffffffff) >>> 0;
 }
@@ -76,6 +76,37 @@ const STREAM_CHUNK_BYTES = 64 * 1024;
 /** A stored part in stream-sized pieces, so a reader never decodes it as one string. */
 function* slices(bytes: Buffer): Generator<Buffer> {
   for (let at = 0; at < bytes.length; at += STREAM_CHUNK_BYTES) yield bytes.subarray(at, at + STREAM_CHUNK_BYTES);
+}
+
+/** Text pieces gathered into blocks of about this many characters, each compressed as it fills. */
+const DEFLATE_BLOCK_CHARS = 1 << 20;
+
+/**
+ * Compresses text that comes in pieces (a sheet's rows) block by block, holding one block of text
+ * at a time. Each block but the last ends with a sync flush and no final mark, so the blocks
+ * joined are one deflate stream, as pigz writes them.
+ */
+function deflatePieces(pieces: Iterable<string>): { deflated: Buffer; crc: number; size: number } {
+  const blocks: Buffer[] = [];
+  let crc = 0;
+  let size = 0;
+  let pending: string[] = [];
+  let pendingChars = 0;
+  const compress = (last: boolean) => {
+    const bytes = Buffer.from(pending.join(""), "utf8");
+    crc = crc32(bytes, crc);
+    size += bytes.length;
+    blocks.push(zlib.deflateRawSync(bytes, { level: 6, finishFlush: last ? zlib.constants.Z_FINISH : zlib.constants.Z_SYNC_FLUSH }));
+    pending = [];
+    pendingChars = 0;
+  };
+  for (const piece of pieces) {
+    pending.push(piece);
+    pendingChars += piece.length;
+    if (pendingChars >= DEFLATE_BLOCK_CHARS) compress(false);
+  }
+  compress(true);
+  return { deflated: Buffer.concat(blocks), crc, size };
 }
 
 const MB = (n: number) => `${Math.round(n / 1024 / 1024)} MB`;
@@ -261,7 +292,7 @@ export class ZipPackage {
   /** A part's bytes, inflated; never more than the directory declared. */
   bytes(name: string): Buffer {
     const entry = this.entry(name);
-    if (entry.data) return entry.data;
+    if (entry.deflated) return zlib.inflateRawSync(entry.deflated);
     const raw = this.raw(entry);
     if (entry.method === 0) return raw;
     try {
@@ -285,7 +316,7 @@ export class ZipPackage {
    */
   stream(name: string): Readable {
     const entry = this.entry(name);
-    if (entry.data) return Readable.from(slices(entry.data));
+    if (entry.deflated) return Readable.from(slices(this.bytes(name)));
     if (entry.method === 0) return Readable.from(this.rawSlices(entry, this.rawStart(entry)));
     let seen = 0;
     const inflate = zlib.createInflateRaw({ chunkSize: STREAM_CHUNK_BYTES });
@@ -315,18 +346,22 @@ export class ZipPackage {
    */
   async verifyParts(): Promise<void> {
     for (const entry of this.entries) {
-      if (entry.data) continue;
+      if (entry.deflated) continue;
       let crc = 0;
       for await (const chunk of this.stream(entry.name)) crc = zlib.crc32(chunk as Buffer, crc);
       if (crc !== entry.crc) throw new ZipError(`its part ${entry.name} is damaged (its checksum does not match)`);
     }
   }
 
-  /** Adds a part, or replaces one (keeping its place in the package). */
-  set(name: string, data: Buffer | string): void {
-    const bytes = typeof data === "string" ? Buffer.from(data, "utf8") : data;
+  /**
+   * Adds a part, or replaces one (keeping its place in the package), compressed at once. A large
+   * part may come as pieces of text (a sheet's rows, as they are made): they are compressed a
+   * block at a time, so the part is never whole in memory, as text or as bytes.
+   */
+  set(name: string, data: Buffer | string | Iterable<string>): void {
+    const { deflated, crc, size } = typeof data === "string" ? deflatePieces([data]) : Buffer.isBuffer(data) ? { deflated: zlib.deflateRawSync(data, { level: 6 }), crc: crc32(data), size: data.length } : deflatePieces(data);
     const existing = this.byKey.get(key(name));
-    const entry: Entry = { name: existing?.name ?? name.replace(/^\/+/, ""), method: 8, flags: UTF8_FLAG, crc: crc32(bytes), compressedSize: 0, size: bytes.length, data: bytes };
+    const entry: Entry = { name: existing?.name ?? name.replace(/^\/+/, ""), method: 8, flags: UTF8_FLAG, crc, compressedSize: deflated.length, size, deflated };
     if (existing) this.entries[this.entries.indexOf(existing)] = entry;
     else this.entries.push(entry);
     this.byKey.set(key(name), entry);
@@ -346,14 +381,8 @@ export class ZipPackage {
     let offset = 0;
     for (const entry of this.entries) {
       const name = Buffer.from(entry.name, "utf8");
-      let body: Buffer;
-      let method = entry.method;
-      if (entry.data) {
-        body = zlib.deflateRawSync(entry.data, { level: 6 });
-        method = 8;
-      } else {
-        body = this.raw(entry);
-      }
+      const body = entry.deflated ?? this.raw(entry);
+      const { method } = entry;
       if (offset > 0xfffffff0 || body.length > 0xfffffff0 || entry.size > 0xfffffff0) throw new ZipError("the workbook would be larger than 4 GB");
       // Version needed, flags, method, time, date, CRC, sizes and name length: alike in both headers.
       const common = Buffer.alloc(24);

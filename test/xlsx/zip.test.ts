@@ -1,6 +1,9 @@
+import ExcelJS from "exceljs";
 import { fstatSync, openSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { emptyPlan } from "../../src/core/layout/plan";
 import { checkFile } from "../../src/xlsx/check-file";
+import { createWorkbookFile } from "../../src/xlsx/workbook";
 import { ZipPackage } from "../../src/xlsx/zip";
 import { runCli } from "../helpers/cli";
 import { tempDir } from "../helpers/workbooks";
@@ -66,5 +69,20 @@ describe("the zip layer", () => {
     await checkFile(good);
     await expect(checkFile(truncated)).rejects.toThrow(/truncated or damaged/);
     expect(openFiles()).toBe(before);
+  });
+
+  it("writes a sheet of several compressed blocks as one part that another program reads whole", async () => {
+    // About 3 MB of sheet XML: written as rows are made, compressed a block at a time.
+    const plan = emptyPlan("report", "Big");
+    const rows = 40_000;
+    plan.blocks.push({ row: 0, col: 0, cells: Array.from({ length: rows }, (_, r) => [`Person ${r + 1}`, r, `note ${"é".repeat(r % 7)}`]) });
+    const file = path.join(dir, "big.xlsx");
+    await createWorkbookFile(file, [plan]);
+    await expect(ZipPackage.read(readFileSync(file)).verifyParts()).resolves.toBeUndefined();
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(file);
+    const sheet = workbook.getWorksheet("Big")!;
+    expect(sheet.rowCount).toBe(rows);
+    for (const r of [0, 1, 12_345, rows - 1]) expect(sheet.getRow(r + 1).values).toEqual([undefined, `Person ${r + 1}`, r, `note ${"é".repeat(r % 7)}`]);
   });
 });

@@ -30,29 +30,59 @@ function overlaps(a: Rect, b: Rect): boolean {
   return a.row < b.row + b.rows && b.row < a.row + a.rows && a.col < b.col + b.cols && b.col < a.col + a.cols;
 }
 
-/** The plan's cells and their merged styles, by row then column. */
-function layCells(plan: SheetPlan): Map<number, Map<number, SheetCell>> {
-  const rows = new Map<number, Map<number, SheetCell>>();
-  const at = (r: number, c: number) => {
-    let row = rows.get(r);
-    if (!row) rows.set(r, (row = new Map()));
-    let cell = row.get(c);
-    if (!cell) row.set(c, (cell = { value: null, style: {} }));
-    return cell;
-  };
+/** The value a plan puts in a cell: the last block's that is not empty, as the blocks are laid in order. */
+function planValueAt(plan: SheetPlan, row: number, col: number): PlanCell {
+  let value: PlanCell = null;
   for (const block of plan.blocks) {
-    block.cells.forEach((cells, i) =>
-      cells.forEach((value, j) => {
+    const cell = block.cells[row - block.row]?.[col - block.col];
+    if (cell !== undefined && cell !== null && cell !== "") value = cell;
+  }
+  return value;
+}
+
+/**
+ * The plan's rows in order, each with its cells (a value, a style, or both) by column, laid one
+ * row at a time: a team heatmap of 50,000 people has 3,300,000 cells, and laying them all at once,
+ * with a style object each, took gigabytes.
+ */
+function* planRows(plan: SheetPlan): Generator<{ row: number; cells: [number, SheetCell][] }> {
+  const rowSet = new Set<number>();
+  for (const block of plan.blocks) for (let i = 0; i < block.cells.length; i++) rowSet.add(block.row + i);
+  for (const { range } of plan.styles) for (let r = range.row; r < range.row + range.rows; r++) rowSet.add(r);
+  const heightRows = new Set(plan.rowHeights.map(({ row }) => row));
+  for (const row of heightRows) rowSet.add(row);
+  // Styles merge property by property, later over earlier, as the Office.js adapter applies them;
+  // the merged style of each set of layers is made once.
+  const merged = new Map<string, CellStyle>();
+  const styleOf = (layers: number[]): CellStyle => {
+    const key = layers.join(",");
+    let style = merged.get(key);
+    if (!style) merged.set(key, (style = Object.assign({}, ...layers.map((i) => plan.styles[i].style)) as CellStyle));
+    return style;
+  };
+  for (const row of [...rowSet].sort((a, b) => a - b)) {
+    const cells = new Map<number, { value: PlanCell; layers: number[] }>();
+    const at = (col: number) => {
+      let cell = cells.get(col);
+      if (!cell) cells.set(col, (cell = { value: null, layers: [] }));
+      return cell;
+    };
+    for (const block of plan.blocks) {
+      const values = block.cells[row - block.row];
+      if (!values) continue;
+      values.forEach((value, j) => {
         // Empty text is an empty cell, as Excel stores a cleared cell (and as the Office.js adapter writes it).
-        if (value !== null && value !== "") at(block.row + i, block.col + j).value = value;
-      }),
-    );
+        if (value !== null && value !== "") at(block.col + j).value = value;
+      });
+    }
+    plan.styles.forEach(({ range }, i) => {
+      if (row < range.row || row >= range.row + range.rows) return;
+      for (let c = range.col; c < range.col + range.cols; c++) at(c).layers.push(i);
+    });
+    // A row with nothing in it is not written, unless it has a height of its own.
+    if (cells.size === 0 && !heightRows.has(row)) continue;
+    yield { row, cells: [...cells].sort((a, b) => a[0] - b[0]).map(([col, { value, layers }]) => [col, { value, style: styleOf(layers) }]) };
   }
-  // Later styles add to earlier ones property by property, as the Office.js adapter applies them.
-  for (const { range, style } of plan.styles) {
-    for (let r = range.row; r < range.row + range.rows; r++) for (let c = range.col; c < range.col + range.cols; c++) Object.assign(at(r, c).style, style);
-  }
-  return rows;
 }
 
 function cellXml(ref: string, cell: SheetCell, styles: StylesEditor): string {
@@ -141,48 +171,61 @@ function conditionalFormatsXml(plan: SheetPlan, styles: StylesEditor): string {
     .join("");
 }
 
-function hyperlinksXml(rows: Map<number, Map<number, SheetCell>>): string {
-  const links: string[] = [];
-  for (const [r, row] of [...rows].sort((a, b) => a[0] - b[0])) {
-    for (const [c, { value }] of [...row].sort((a, b) => a[0] - b[0])) {
-      if (value === null || !isLinkCell(value)) continue;
-      // An internal link is a location alone (no relationship, no "#"), as ECMA-376 defines it.
-      links.push(`<hyperlink ref="${cellAddress(r, c)}" location="${escapeAttr(`${sheetReference(value.sheet)}!${value.cell}`)}" display="${escapeAttr(value.text)}"/>`);
-    }
-  }
-  return links.length ? `<hyperlinks>${links.join("")}</hyperlinks>` : "";
+function hyperlinkXml(row: number, col: number, value: PlanCell): string {
+  if (value === null || !isLinkCell(value)) return "";
+  // An internal link is a location alone (no relationship, no "#"), as ECMA-376 defines it.
+  return `<hyperlink ref="${cellAddress(row, col)}" location="${escapeAttr(`${sheetReference(value.sheet)}!${value.cell}`)}" display="${escapeAttr(value.text)}"/>`;
 }
 
-/** The worksheet part for a plan; styles are added to `styles`, tables are referenced by their relationship ids. */
-export function worksheetXml(plan: SheetPlan, styles: StylesEditor, tables: PlacedTable[]): string {
-  const rows = layCells(plan);
-  const heights = new Map(plan.rowHeights.map((h) => [h.row, h.height]));
-  for (const r of heights.keys()) if (!rows.has(r)) rows.set(r, new Map());
-  let maxRow = 0;
+/** The range from A1 to the last row and column the plan puts a value or a style in (a row with a height counts too). */
+function dimensionOf(plan: SheetPlan): string {
+  let maxRow = -1;
   let maxCol = 0;
-  const rowXml = [...rows]
-    .sort((a, b) => a[0] - b[0])
-    .map(([r, row]) => {
-      const cells = [...row].sort((a, b) => a[0] - b[0]);
-      maxRow = Math.max(maxRow, r);
-      for (const [c] of cells) maxCol = Math.max(maxCol, c);
-      const height = heights.get(r);
-      const ht = height !== undefined ? ` ht="${height}" customHeight="1"` : "";
-      return `<row r="${r + 1}"${ht}>${cells.map(([c, cell]) => cellXml(cellAddress(r, c), cell, styles)).join("")}</row>`;
-    });
-  const dimension = rows.size ? rectAddress({ row: 0, col: 0, rows: maxRow + 1, cols: maxCol + 1 }) : "A1";
+  for (const block of plan.blocks) {
+    block.cells.forEach((cells, i) =>
+      cells.forEach((value, j) => {
+        if (value === null || value === "") return;
+        maxRow = Math.max(maxRow, block.row + i);
+        maxCol = Math.max(maxCol, block.col + j);
+      }),
+    );
+  }
+  for (const { range } of plan.styles) {
+    if (range.rows <= 0 || range.cols <= 0) continue;
+    maxRow = Math.max(maxRow, range.row + range.rows - 1);
+    maxCol = Math.max(maxCol, range.col + range.cols - 1);
+  }
+  for (const { row } of plan.rowHeights) maxRow = Math.max(maxRow, row);
+  return maxRow < 0 ? "A1" : rectAddress({ row: 0, col: 0, rows: maxRow + 1, cols: maxCol + 1 });
+}
+
+/**
+ * The worksheet part for a plan, as pieces of XML made as they are asked for (a row each, in
+ * between): a 50,000-person heatmap is over 100 MB of XML, which is never whole in memory. Styles
+ * are added to `styles` as the rows are made; tables are referenced by their relationship ids.
+ */
+export function* worksheetXml(plan: SheetPlan, styles: StylesEditor, tables: PlacedTable[]): Generator<string> {
+  yield `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${NS.main}" xmlns:r="${NS.r}"><dimension ref="${dimensionOf(plan)}"/>`;
+  yield `${sheetViewXml(plan)}<sheetFormatPr defaultRowHeight="15"/>${colsXml(plan)}<sheetData>`;
+  const heights = new Map(plan.rowHeights.map((h) => [h.row, h.height]));
+  const links: string[] = [];
+  for (const { row: r, cells } of planRows(plan)) {
+    let xml = "";
+    for (const [c, cell] of cells) {
+      xml += cellXml(cellAddress(r, c), cell, styles);
+      const link = hyperlinkXml(r, c, cell.value);
+      if (link) links.push(link);
+    }
+    const height = heights.get(r);
+    const ht = height !== undefined ? ` ht="${height}" customHeight="1"` : "";
+    yield `<row r="${r + 1}"${ht}>${xml}</row>`;
+  }
   const tableParts = tables.length ? `<tableParts count="${tables.length}">${tables.map((t) => `<tablePart r:id="${t.relId}"/>`).join("")}</tableParts>` : "";
-  return [
-    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n`,
-    `<worksheet xmlns="${NS.main}" xmlns:r="${NS.r}">`,
-    `<dimension ref="${dimension}"/>`,
-    sheetViewXml(plan),
-    `<sheetFormatPr defaultRowHeight="15"/>`,
-    colsXml(plan),
-    `<sheetData>${rowXml.join("")}</sheetData>`,
+  yield [
+    `</sheetData>`,
     conditionalFormatsXml(plan, styles),
     validationsXml(plan),
-    hyperlinksXml(rows),
+    links.length ? `<hyperlinks>${links.join("")}</hyperlinks>` : "",
     `<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>`,
     tableParts,
     `</worksheet>`,
@@ -191,9 +234,8 @@ export function worksheetXml(plan: SheetPlan, styles: StylesEditor, tables: Plac
 
 /** The header names of a planned table, as its header cells hold them. */
 export function tableHeaders(plan: SheetPlan, range: Rect): string[] {
-  const rows = layCells(plan);
   const headers = Array.from({ length: range.cols }, (_, c) => {
-    const value = rows.get(range.row)?.get(range.col + c)?.value ?? null;
+    const value = planValueAt(plan, range.row, range.col + c);
     if (typeof value !== "string" || value.trim() === "") throw new Error(`Sheet plan "${plan.name}": table header ${cellAddress(range.row, range.col + c)} must be text.`);
     return value;
   });
