@@ -9,10 +9,13 @@ import { benchFramework, benchPeople, emit } from "./bench-data";
 /**
  * collect on 20 managers' workbooks of 500 people each (10,000 people, 60 criteria): time and
  * peak memory of the whole command's work (read, check, team, plan, write), beside a baseline
- * that only checks the same 20 files. Each measurement is its own process.
+ * that only checks the same 20 files; then the same at 2,500 people a file. Each measurement is
+ * its own process.
  */
 const FILES = 20;
 const PEOPLE_PER_FILE = 500;
+/** The same 20 files at 2,500 people each (50,000 in all): how the command scales. */
+const LARGE_PEOPLE_PER_FILE = 2_500;
 const RUNS = 3;
 
 interface Measurement {
@@ -22,14 +25,14 @@ interface Measurement {
   rss: number;
 }
 
-async function writeManagerFiles(dir: string): Promise<string[]> {
+async function writeManagerFiles(dir: string, peoplePerFile = PEOPLE_PER_FILE): Promise<string[]> {
   // The writer is loaded here only, so a measuring process carries nothing it does not use.
   const { createWorkbookFile } = await import("../xlsx/workbook");
   const framework = benchFramework();
   const files: string[] = [];
   for (let f = 0; f < FILES; f++) {
     // Each manager has their own people: the same names in every file would all be duplicates.
-    const people = benchPeople(PEOPLE_PER_FILE).map((p, i) => ({ ...p, name: `Team ${f + 1} person ${i + 1}` }));
+    const people = benchPeople(peoplePerFile).map((p, i) => ({ ...p, name: `Team ${f + 1} person ${i + 1}` }));
     const file = path.join(dir, `manager-${String(f + 1).padStart(2, "0")}.xlsx`);
     await createWorkbookFile(file, [planAssessmentSheet(framework, framework.roles[0], framework.levels[2], people, `Team_${f + 1}`)]);
     files.push(file);
@@ -43,12 +46,12 @@ function report(start: number) {
 }
 
 /** One collect in this process, as the command does it: prints {ms, cpuMs, rss}. */
-async function measureCollect(folder: string, out: string) {
+async function measureCollect(folder: string, out: string, expected: number) {
   const { collectInto } = await import("../cli/commands/collect");
   const start = performance.now();
   const { team } = await collectInto([folder], out, [benchFramework()]);
   const people = team.groups.reduce((n, g) => n + g.members.length, 0);
-  if (people !== FILES * PEOPLE_PER_FILE) throw new Error(`collected ${people} people, expected ${FILES * PEOPLE_PER_FILE}`);
+  if (people !== expected) throw new Error(`collected ${people} people, expected ${expected}`);
   report(start);
 }
 
@@ -81,7 +84,7 @@ export async function benchCollect() {
   const out = path.join(dir, "team.xlsx");
   for (let i = 0; i < RUNS; i++) {
     rmSync(out, { force: true });
-    collects.push(measured(["--measure-collect", folder, out]));
+    collects.push(measured(["--measure-collect", folder, out, String(FILES * PEOPLE_PER_FILE)]));
     checks.push(measured(["--measure-checks", ...files]));
   }
   const [c, b] = [medianOf(collects), medianOf(checks)];
@@ -90,11 +93,21 @@ export async function benchCollect() {
   emit({ name: `${label}: CPU time (whole process) vs checking the same files`, value: Math.round(c.cpuMs), unit: "ms", baseline: Math.round(b.cpuMs), ratio: +(c.cpuMs / b.cpuMs).toFixed(3) });
   emit({ name: `${label}: peak RSS vs checking the same files`, value: c.rss, unit: "bytes", baseline: b.rss, ratio: +(c.rss / b.rss).toFixed(3) });
   emit({ name: `${label}: team workbook size`, value: statSync(out).size, unit: "bytes" });
+
+  const largeFolder = path.join(dir, "large");
+  mkdirSync(largeFolder);
+  await writeManagerFiles(largeFolder, LARGE_PEOPLE_PER_FILE);
+  const largeOut = path.join(dir, "team-large.xlsx");
+  const large = measured(["--measure-collect", largeFolder, largeOut, String(FILES * LARGE_PEOPLE_PER_FILE)]);
+  const largeLabel = `collect ${FILES} files x ${LARGE_PEOPLE_PER_FILE} people (60 criteria)`;
+  emit({ name: `${largeLabel}: time`, value: Math.round(large.ms), unit: "ms" });
+  emit({ name: `${largeLabel}: peak RSS`, value: large.rss, unit: "bytes" });
+  emit({ name: `${largeLabel}: team workbook size`, value: statSync(largeOut).size, unit: "bytes" });
 }
 
 if (require.main === module) {
   const [flag, ...rest] = process.argv.slice(2);
-  const job = flag === "--measure-collect" ? measureCollect(rest[0], rest[1]) : flag === "--measure-checks" ? measureChecks(rest) : benchCollect();
+  const job = flag === "--measure-collect" ? measureCollect(rest[0], rest[1], Number(rest[2])) : flag === "--measure-checks" ? measureChecks(rest) : benchCollect();
   job.catch((error: unknown) => {
     process.stderr.write(`collect bench failed: ${error instanceof Error ? error.stack : String(error)}\n`);
     process.exitCode = 1;
