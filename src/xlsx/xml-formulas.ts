@@ -91,23 +91,27 @@ export class Origin {
 
 /**
  * Where each formula cell's text comes from, as a sheet's cells are read in order: a cell sharing
- * a formula (t="shared" with no text) reads as its master's, shifted; a cell whose formula is the
- * one above it filled down shares that one's origin, so a column of them keeps a single text.
+ * a formula (t="shared" with no text) reads as its master's, shifted. With `shareFilledDown`, a
+ * cell whose formula is the one above it filled down shares that one's origin, so a column of
+ * them keeps a single text: worth its cost (rendering the one above to compare) only where every
+ * origin is kept, as in a grid.
  */
 export class FormulaOrigins {
   private readonly lastInColumn = new Map<number, Origin>();
   private readonly sharedMasters = new Map<string, Origin>();
 
+  constructor(private readonly shareFilledDown: boolean) {}
+
   /** The origin of a cell's formula; `shared` is the shared-formula index (si) of a `t="shared"` formula. */
   originOf(row: number, col: number, text: string, shared?: string): Origin {
     if (shared !== undefined && text === "") return this.sharedMasters.get(shared) ?? new Origin("", row, col);
-    const last = this.lastInColumn.get(col);
+    const last = this.shareFilledDown ? this.lastInColumn.get(col) : undefined;
     let origin: Origin;
     if (last && text.length > 0 && last.textAt(row, col) === text) {
       origin = last;
     } else {
       origin = new Origin(ownCopy(text), row, col);
-      this.lastInColumn.set(col, origin);
+      if (this.shareFilledDown) this.lastInColumn.set(col, origin);
     }
     if (shared !== undefined) this.sharedMasters.set(shared, origin);
     return origin;
@@ -121,7 +125,7 @@ export class FormulaOrigins {
  */
 export class FormulaTexts implements ReadonlyMap<number, string> {
   private readonly origins = new Map<number, Origin>();
-  private readonly resolver = new FormulaOrigins();
+  private readonly resolver = new FormulaOrigins(true);
 
   /** Records a cell's formula; `shared` is the shared-formula index (si) of a `t="shared"` formula. */
   add(row: number, col: number, text: string, shared?: string): void {

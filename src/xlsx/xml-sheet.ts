@@ -219,7 +219,8 @@ export class RowOrderError extends Error {}
  * already handed over) throw a RowOrderError, as they cannot be handed over whole.
  */
 export async function streamWorksheetRows(pkg: ZipPackage, part: string, name: string, sharedStrings: readonly string[], onRow: (row: SheetRow) => void): Promise<{ merges: Rect[] }> {
-  const origins = new FormulaOrigins();
+  // A row's origins are dropped with the row: sharing them down a column would only cost time.
+  const origins = new FormulaOrigins(false);
   let index = -1;
   let values: CellValue[] = [];
   let formulaColumns: number[] = [];
@@ -229,7 +230,9 @@ export async function streamWorksheetRows(pkg: ZipPackage, part: string, name: s
 
   function handOver() {
     if (index < 0) return;
-    const [row, columns, rowOrigins] = [index, formulaColumns, formulaOrigins];
+    const row = index;
+    const columns = formulaColumns;
+    const rowOrigins = formulaOrigins;
     onRow({
       index: row,
       values,
