@@ -1,4 +1,4 @@
-import { closeSync, fstatSync, openSync, readSync } from "node:fs";
+import { closeSync, openSync, readSync } from "node:fs";
 import type { SheetGrid } from "../core/grid";
 import { PackageError, readSharedStrings, readWorkbookParts } from "./xml-package";
 import { readWorksheet, SheetContentError } from "./xml-sheet";
@@ -31,29 +31,29 @@ function describeNonZip(bytes: Buffer): string {
 
 /** Opens a file and rejects, with a clear message, what is plainly not an .xlsx; returns the open file. */
 function openXlsxFile(path: string): number {
-  let fd: number;
+  let fd: number | undefined;
+  let bytes: Buffer;
   try {
     fd = openSync(path, "r");
-    if (fstatSync(fd).isDirectory()) {
-      closeSync(fd);
-      throw Object.assign(new Error("EISDIR"), { code: "EISDIR" });
-    }
+    const head = Buffer.alloc(512);
+    // Reading a folder fails with EISDIR.
+    bytes = head.subarray(0, readSync(fd, head, 0, head.length, 0));
   } catch (error) {
+    if (fd !== undefined) closeSync(fd);
     const code = (error as NodeJS.ErrnoException).code;
     if (code === "ENOENT") throw new WorkbookFileError(`${path}: no such file. Check the path.`);
     if (code === "EISDIR") throw new WorkbookFileError(`${path} is a folder, not an .xlsx workbook.`);
     throw new WorkbookFileError(`${path} could not be read (${code ?? String(error)}).`);
   }
-  const head = Buffer.alloc(512);
-  const bytes = head.subarray(0, readSync(fd, head, 0, head.length, 0));
+  const file = fd;
   const refuse = (message: string) => {
-    closeSync(fd);
+    closeSync(file);
     return new WorkbookFileError(message);
   };
   if (bytes.length === 0) throw refuse(`${path} is empty (0 bytes), not an .xlsx workbook.`);
   if (bytes.subarray(0, 4).equals(EMPTY_ZIP_MAGIC)) throw refuse(`${path} is not an .xlsx workbook: it is an empty zip archive. ${SAVE_AS_XLSX}`);
   if (!bytes.subarray(0, 4).equals(ZIP_MAGIC)) throw refuse(`${path} ${describeNonZip(bytes)}`);
-  return fd;
+  return file;
 }
 
 function damaged(path: string, detail: string): WorkbookFileError {

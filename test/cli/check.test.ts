@@ -221,4 +221,10 @@ describe("check on bad input names the problem, its sheet and cell, and never cr
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/no such file/);
   });
+
+  it("a folder: exit 2, saying it is a folder", async () => {
+    const run = await runCli("check", dir);
+    expect(run.code).toBe(2);
+    expect(run.stderr.trim()).toBe(`${dir} is a folder, not an .xlsx workbook.`);
+  });
 });
