@@ -30,12 +30,17 @@ function overlaps(a: Rect, b: Rect): boolean {
   return a.row < b.row + b.rows && b.row < a.row + a.rows && a.col < b.col + b.cols && b.col < a.col + a.cols;
 }
 
+/** Empty text is an empty cell, as Excel stores a cleared cell (and as the Office.js adapter writes it). */
+function isWritten(value: PlanCell | undefined): value is Exclude<PlanCell, null> {
+  return value !== undefined && value !== null && value !== "";
+}
+
 /** The value a plan puts in a cell: the last block's that is not empty, as the blocks are laid in order. */
 function planValueAt(plan: SheetPlan, row: number, col: number): PlanCell {
   let value: PlanCell = null;
   for (const block of plan.blocks) {
     const cell = block.cells[row - block.row]?.[col - block.col];
-    if (cell !== undefined && cell !== null && cell !== "") value = cell;
+    if (isWritten(cell)) value = cell;
   }
   return value;
 }
@@ -71,8 +76,7 @@ function* planRows(plan: SheetPlan): Generator<{ row: number; cells: [number, Sh
       const values = block.cells[row - block.row];
       if (!values) continue;
       values.forEach((value, j) => {
-        // Empty text is an empty cell, as Excel stores a cleared cell (and as the Office.js adapter writes it).
-        if (value !== null && value !== "") at(block.col + j).value = value;
+        if (isWritten(value)) at(block.col + j).value = value;
       });
     }
     plan.styles.forEach(({ range }, i) => {
@@ -184,7 +188,7 @@ function dimensionOf(plan: SheetPlan): string {
   for (const block of plan.blocks) {
     block.cells.forEach((cells, i) =>
       cells.forEach((value, j) => {
-        if (value === null || value === "") return;
+        if (!isWritten(value)) return;
         maxRow = Math.max(maxRow, block.row + i);
         maxCol = Math.max(maxCol, block.col + j);
       }),
